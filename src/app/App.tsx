@@ -1,0 +1,90 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGE_NAMES, LANGUAGES, isLang } from '../i18n';
+import { LESSON_IDS } from '../store/lessons';
+import { useAppStore } from '../store/store';
+import { BackendBadge } from './BackendBadge';
+import { ErrorBoundary } from './ErrorBoundary';
+import { LESSON_VIEWS } from './lessons';
+import { Notices } from './Notices';
+import { SettingsMenu } from './SettingsMenu';
+
+function Header() {
+  const { t } = useTranslation();
+  const lesson = useAppStore((s) => s.lesson);
+  const goToLesson = useAppStore((s) => s.goToLesson);
+  const lang = useAppStore((s) => s.lang);
+  const setLang = useAppStore((s) => s.setLang);
+  return (
+    <header className="app-header">
+      <a className="skip" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <span className="brand" title={t('app.tagline')}>
+        <img src="./favicon.svg" alt="" width={24} height={24} /> {t('app.name')}
+      </span>
+      <nav aria-label={t('app.lessons')}>
+        <ul>
+          {LESSON_IDS.map((id) => (
+            <li key={id}>
+              <a
+                href={`#/${id}`}
+                aria-current={lesson === id ? 'page' : undefined}
+                data-testid={`app.nav.${id}`}
+                onClick={(e) => {
+                  // Through the store, so each lesson keeps its own state when you come back.
+                  e.preventDefault();
+                  goToLesson(id);
+                }}
+              >
+                {t(`lesson.${id}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="header-tools">
+        <BackendBadge />
+        <label className="lang">
+          <span className="visually-hidden">{t('app.language')}</span>
+          <select
+            value={lang}
+            onChange={(e) => isLang(e.target.value) && setLang(e.target.value)}
+            data-testid="app.lang"
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <SettingsMenu />
+      </div>
+    </header>
+  );
+}
+
+export function App() {
+  const lesson = useAppStore((s) => s.lesson);
+  const embed = useAppStore((s) => s.embed.enabled);
+  const View = LESSON_VIEWS[lesson];
+  return (
+    <div className={embed ? 'app embed' : 'app'}>
+      {!embed && <Header />}
+      {embed && (
+        <div className="embed-badge">
+          <BackendBadge />
+        </div>
+      )}
+      <Notices />
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary resetKey={lesson}>
+          <Suspense fallback={<div className="loading-view" aria-busy="true" />}>
+            <View />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { i18n } from '../i18n';
+import { startEmbedBridge } from '../store/embedBridge';
+import { initLessonDefaults, useAppStore } from '../store/store';
+import { loseDevice, startRuntime } from '../store/runtime';
+import { startUrlSync } from '../store/urlState';
+import { App } from './App';
+import { registerLessons } from './lessons';
+import './styles.css';
+
+registerLessons();
+initLessonDefaults();
+startUrlSync();
+startRuntime(new URL('models/', document.baseURI).href);
+startEmbedBridge(window, useAppStore.getState().embed.origins);
+
+// Language follows the store (set from ?lang=, the browser, or the switch).
+const applyLang = (lang: string) => {
+  void i18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
+};
+applyLang(useAppStore.getState().lang);
+useAppStore.subscribe((s, prev) => {
+  if (s.lang !== prev.lang) applyLang(s.lang);
+});
+
+/** A small typed handle for tests and curious users (e.g. simulating a lost GPU). */
+declare global {
+  interface Window {
+    glassbox?: { loseDevice: () => Promise<boolean>; state: () => unknown };
+  }
+}
+window.glassbox = { loseDevice, state: () => useAppStore.getState() };
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,5 @@
+import { LessonIntro } from '../shared/LessonIntro';
+
+export default function AttentionLesson() {
+  return <LessonIntro lesson="attention" />;
+}

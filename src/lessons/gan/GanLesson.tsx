@@ -1,0 +1,5 @@
+import { LessonIntro } from '../shared/LessonIntro';
+
+export default function GanLesson() {
+  return <LessonIntro lesson="gan" />;
+}

@@ -1,0 +1,81 @@
+import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-web';
+import type { Tensor } from '../core/tensor';
+import type { BackendName } from './backend';
+import type { Ort } from './ort';
+
+export type NamedTensors = Record<string, Tensor>;
+
+/**
+ * Owns one InferenceSession. Runs are queued, because overlapping `run` calls fail (or crash
+ * the tab) on WebGPU; every ORT tensor made or returned here is disposed here, and outputs
+ * leave as plain Float32Arrays owned by the caller.
+ */
+export class ModelSession {
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+
+  private constructor(
+    private readonly ort: Ort,
+    private readonly session: InferenceSession,
+    readonly backend: BackendName,
+  ) {}
+
+  /**
+   * Creates a session on exactly one execution provider. On WebGPU, CPU fallback is disabled,
+   * so creation fails (and the caller falls back to WASM) rather than silently running some
+   * nodes on the CPU while the badge says WebGPU.
+   */
+  static async create(ort: Ort, bytes: Uint8Array, backend: BackendName): Promise<ModelSession> {
+    const options: InferenceSession.SessionOptions = {
+      executionProviders: [backend],
+      graphOptimizationLevel: 'all',
+    };
+    if (backend === 'webgpu') options.extra = { session: { disable_cpu_ep_fallback: '1' } };
+    const session = await ort.InferenceSession.create(bytes, options);
+    return new ModelSession(ort, session, backend);
+  }
+
+  get inputNames(): readonly string[] {
+    return this.session.inputNames;
+  }
+
+  get outputNames(): readonly string[] {
+    return this.session.outputNames;
+  }
+
+  /** Runs the model; resolves with every output, copied out of ORT. Calls never overlap. */
+  run(inputs: NamedTensors): Promise<NamedTensors> {
+    const next = this.queue.then(() => this.runNow(inputs));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(inputs: NamedTensors): Promise<NamedTensors> {
+    if (this.disposed) throw new Error('the model session was disposed');
+    const feeds: Record<string, OrtTensor> = {};
+    for (const [name, t] of Object.entries(inputs)) {
+      feeds[name] = new this.ort.Tensor('float32', t.data, t.dims);
+    }
+    let results: InferenceSession.OnnxValueMapType | undefined;
+    try {
+      results = await this.session.run(feeds);
+      const out: NamedTensors = {};
+      for (const name of this.session.outputNames) {
+        const value = results[name]!;
+        const data = (await value.getData()) as Float32Array;
+        out[name] = { data: Float32Array.from(data), dims: [...value.dims] };
+      }
+      return out;
+    } finally {
+      for (const t of Object.values(feeds)) t.dispose();
+      if (results) for (const t of Object.values(results)) t.dispose();
+    }
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    await this.queue;
+    await this.session.release();
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Lessons register themselves here (id, config schema, defaults, steps, embed handlers), so
+ * the store, the URL sync and the embed bridge stay generic and never import a lesson.
+ */
+import type { z } from 'zod';
+
+export const LESSON_IDS = ['attention', 'convolution', 'gan'] as const;
+export type LessonId = (typeof LESSON_IDS)[number];
+export const DEFAULT_LESSON: LessonId = 'convolution';
+
+export function isLessonId(v: unknown): v is LessonId {
+  return typeof v === 'string' && (LESSON_IDS as readonly string[]).includes(v);
+}
+
+export interface LessonDefinition<C = unknown> {
+  id: LessonId;
+  /** Validates a whole config; the same schema serves links, the editor and the embed API. */
+  schema: z.ZodType<C>;
+  defaults: C;
+  /** Number of steps the lesson can be stepped through (≥ 1). */
+  stepCount: (config: C) => number;
+  /** Answers the embed API's getResult with the numbers the view shows, as plain arrays. */
+  getResult?: (config: C, step: number) => Promise<unknown>;
+  /** Names of controls `?hide=` may hide in this lesson. */
+  hideable: readonly string[];
+}
+
+const registry = new Map<LessonId, LessonDefinition>();
+
+export function registerLesson<C>(def: LessonDefinition<C>): void {
+  registry.set(def.id, def as unknown as LessonDefinition);
+}
+
+export function lessonDefinition(id: LessonId): LessonDefinition {
+  const def = registry.get(id);
+  if (!def) throw new Error(`lesson "${id}" is not registered`);
+  return def;
+}
+
+/** A problem with a config or message, naming the field (dotted path) it concerns. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Flattens zod issues into "field: message" problems, with the given path prefix. */
+export function problemsOf(error: z.ZodError, prefix: string): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+  }));
+}
+
+/**
+ * Validates a partial config merged over `base` (shallow: a given top-level field replaces
+ * the old one). Returns the new config, or the problems naming each bad field.
+ */
+export function mergeConfig(
+  id: LessonId,
+  base: unknown,
+  patch: unknown,
+): { ok: true; config: unknown } | { ok: false; problems: FieldProblem[] } {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+    return { ok: false, problems: [{ field: 'config', message: 'must be an object' }] };
+  }
+  const merged = { ...(base as object), ...(patch as object) };
+  const result = lessonDefinition(id).schema.safeParse(merged);
+  return result.success
+    ? { ok: true, config: result.data }
+    : { ok: false, problems: problemsOf(result.error, 'config') };
+}

@@ -1,0 +1,101 @@
+/**
+ * Connects the inference client (workers/) to the store: backend status for the badge, model
+ * loading progress and errors, and the fallback notice. Lessons run models through `runModel`.
+ */
+import type { Tensor } from '../core/tensor';
+import { InferenceClient, InferenceError, type ClientEvent } from '../workers/inferenceClient';
+import { useAppStore } from './store';
+
+let client: InferenceClient | undefined;
+
+function onEvent(event: ClientEvent): void {
+  const s = useAppStore.getState();
+  switch (event.type) {
+    case 'starting':
+      s.setRuntime({ state: 'starting' });
+      break;
+    case 'ready':
+      s.setRuntime({ state: 'ready', backend: event.backend, adapter: event.adapter });
+      break;
+    case 'fallback':
+      s.notify({ level: 'warning', key: 'notice.webgpuFallback', params: { reason: event.reason }, tag: 'fallback' });
+      break;
+    case 'progress':
+      s.setModel(event.model, { state: 'loading', loaded: event.loaded, total: event.total });
+      break;
+    case 'loaded':
+      s.setModel(event.model, { state: 'ready' });
+      break;
+    case 'ran':
+      s.setRuntime({ state: 'ready', backend: event.backend, adapter: event.adapter, lastMs: event.ms });
+      break;
+  }
+}
+
+/** Starts the client under the store's policy and restarts it whenever the policy changes. */
+export function startRuntime(modelsUrl: string): InferenceClient {
+  if (client) return client;
+  const c = new InferenceClient({ modelsUrl, policy: useAppStore.getState().policy, onEvent });
+  client = c;
+  useAppStore.subscribe((s, prev) => {
+    if (s.policy !== prev.policy) c.setPolicy(s.policy);
+  });
+  return c;
+}
+
+function requireClient(): InferenceClient {
+  if (!client) throw new Error('the runtime was not started');
+  return client;
+}
+
+const errorKeys: Record<string, string> = {
+  missing: 'notice.modelMissing',
+  corrupt: 'notice.modelCorrupt',
+  network: 'notice.modelNetwork',
+};
+
+/** Records a failed load or run in the store, so the lesson shows the message and a retry. */
+function report(model: string, e: unknown): void {
+  const s = useAppStore.getState();
+  const kind = e instanceof InferenceError ? e.kind : 'runtime';
+  const message = e instanceof Error ? e.message : String(e);
+  s.setModel(model, { state: 'error', error: { kind, message } });
+  s.notify({
+    level: 'error',
+    key: errorKeys[kind] ?? 'notice.runtimeError',
+    params: { model, detail: message },
+    tag: `model:${model}`,
+  });
+}
+
+/** Loads a model (shows progress; failures become a notice and a retry button). */
+export async function loadModel(model: string): Promise<void> {
+  const s = useAppStore.getState();
+  if (s.models[model]?.state !== 'ready') s.setModel(model, { state: 'loading' });
+  try {
+    await requireClient().load(model);
+  } catch (e) {
+    report(model, e);
+    throw e;
+  }
+}
+
+/** Runs a model in the worker on the current backend. */
+export async function runModel(model: string, inputs: Record<string, Tensor>): Promise<Record<string, Tensor>> {
+  try {
+    return await requireClient().run(model, inputs);
+  } catch (e) {
+    report(model, e);
+    throw e;
+  }
+}
+
+/** The backend and adapter now running (starting the worker if needed); used by getState. */
+export function backendStatus(): Promise<{ backend: string; adapter: string }> {
+  return requireClient().status();
+}
+
+/** Test hook for e2e: destroys the worker's WebGPU device. */
+export function loseDevice(): Promise<boolean> {
+  return requireClient().loseDevice();
+}

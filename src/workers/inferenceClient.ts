@@ -1,0 +1,226 @@
+/**
+ * The main thread's handle on the inference worker: typed requests (`send<K>`), one worker per
+ * backend choice, and the WebGPU → WASM fallback. When WebGPU fails in any way (no adapter,
+ * session creation, an op, a lost device) the client restarts the worker on WASM, tells its
+ * listener why, and retries what failed — callers only ever see results or real errors.
+ */
+import type { Tensor } from '../core/tensor';
+import type { BackendName, BackendPolicy } from '../runtime/backend';
+import type { ModelCard } from '../runtime/modelCard';
+import type { RequestType, WorkerError, WorkerHandlers, WorkerMessage } from './protocol';
+
+export type ClientEvent =
+  | { type: 'starting'; policy: BackendPolicy }
+  | { type: 'ready'; backend: BackendName; adapter: string }
+  | { type: 'fallback'; reason: string }
+  | { type: 'progress'; model: string; loaded: number; total: number }
+  | { type: 'loaded'; model: string; card: ModelCard }
+  | { type: 'ran'; model: string; backend: BackendName; adapter: string; ms: number };
+
+/** A request that failed for a reason the user should see (missing model, corrupt file, …). */
+export class InferenceError extends Error {
+  readonly kind: WorkerError['kind'];
+  readonly model?: string;
+  constructor(error: WorkerError) {
+    super(error.message);
+    this.name = 'InferenceError';
+    this.kind = error.kind;
+    this.model = error.model;
+  }
+}
+
+type WorkerFactory = () => Worker;
+
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module', name: 'glassbox-inference' });
+
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+  model?: string;
+}
+
+/** One worker and the requests waiting on it. */
+class Connection {
+  readonly worker: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  readonly loaded = new Map<string, Promise<ModelCard>>();
+  backend: BackendName | undefined;
+  adapter = '';
+  closed = false;
+
+  constructor(
+    factory: WorkerFactory,
+    private readonly onMessage: (msg: WorkerMessage, model?: string) => void,
+  ) {
+    this.worker = factory();
+    this.worker.onmessage = (e: MessageEvent<WorkerMessage>) => this.receive(e.data);
+    this.worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      this.failAll({ kind: 'runtime', message: `the inference worker crashed: ${e.message || 'unknown error'}` });
+    };
+  }
+
+  send<K extends RequestType>(type: K, args: WorkerHandlers[K]['args'], model?: string): Promise<WorkerHandlers[K]['result']> {
+    if (this.closed) return Promise.reject(new InferenceError({ kind: 'runtime', message: 'the inference worker was stopped' }));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, model });
+      const transfer: Transferable[] = [];
+      if (type === 'run') {
+        for (const t of Object.values((args as WorkerHandlers['run']['args']).inputs)) transfer.push(t.data.buffer);
+      }
+      this.worker.postMessage({ id, type, args }, transfer);
+    });
+  }
+
+  private receive(msg: WorkerMessage): void {
+    if (msg.type === 'deviceLost') return this.onMessage(msg);
+    const p = this.pending.get(msg.id);
+    if (msg.type === 'progress') return this.onMessage(msg, p?.model);
+    if (!p) return;
+    this.pending.delete(msg.id);
+    if (msg.type === 'ok') p.resolve(msg.result);
+    else p.reject(new InferenceError(msg.error));
+  }
+
+  failAll(error: WorkerError): void {
+    for (const p of this.pending.values()) p.reject(new InferenceError(error));
+    this.pending.clear();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.worker.terminate();
+    this.failAll({ kind: 'runtime', message: 'the inference worker was restarted' });
+  }
+}
+
+export interface InferenceClientOptions {
+  modelsUrl: string;
+  policy: BackendPolicy;
+  onEvent?: (event: ClientEvent) => void;
+  createWorker?: WorkerFactory;
+}
+
+export class InferenceClient {
+  private conn: Connection | undefined;
+  private ready: Promise<Connection> | undefined;
+  private policy: BackendPolicy;
+  /** Set once WebGPU failed under the current policy: later workers start on WASM. */
+  private forcedWasm = false;
+
+  constructor(private readonly options: InferenceClientOptions) {
+    this.policy = options.policy;
+  }
+
+  private emit(event: ClientEvent): void {
+    this.options.onEvent?.(event);
+  }
+
+  /** Switches the backend policy: the next request starts a fresh worker under it. */
+  setPolicy(policy: BackendPolicy): void {
+    this.policy = policy;
+    this.forcedWasm = false;
+    this.restart();
+  }
+
+  private restart(): void {
+    this.conn?.close();
+    this.conn = undefined;
+    this.ready = undefined;
+  }
+
+  private connect(): Promise<Connection> {
+    if (this.ready) return this.ready;
+    const policy = this.forcedWasm ? 'wasm' : this.policy;
+    const conn = new Connection(this.options.createWorker ?? defaultFactory, (msg, model) => {
+      if (conn !== this.conn) return;
+      if (msg.type === 'progress' && model) this.emit({ type: 'progress', model, loaded: msg.loaded, total: msg.total });
+      if (msg.type === 'deviceLost') void this.fallBack(msg.reason);
+    });
+    this.conn = conn;
+    this.emit({ type: 'starting', policy });
+    this.ready = conn.send('init', { policy, modelsUrl: this.options.modelsUrl }).then((r) => {
+      conn.backend = r.backend;
+      conn.adapter = r.adapter;
+      if (r.fallbackReason) this.emit({ type: 'fallback', reason: r.fallbackReason });
+      this.emit({ type: 'ready', backend: r.backend, adapter: r.adapter });
+      return conn;
+    });
+    this.ready.catch(() => {
+      if (this.conn === conn) this.ready = undefined;
+    });
+    return this.ready;
+  }
+
+  private async fallBack(reason: string): Promise<void> {
+    if (this.forcedWasm) return;
+    this.forcedWasm = true;
+    this.restart();
+    this.emit({ type: 'fallback', reason });
+    await this.connect();
+  }
+
+  /** Runs `op` on the current worker; a WebGPU failure moves to WASM and tries once more. */
+  private async withFallback<T>(op: (conn: Connection) => Promise<T>): Promise<T> {
+    const conn = await this.connect();
+    try {
+      return await op(conn);
+    } catch (e) {
+      const webgpuFailed = e instanceof InferenceError && e.kind === 'webgpu' && conn.backend === 'webgpu';
+      const restarted = e instanceof InferenceError && conn.closed && conn !== this.conn;
+      if (webgpuFailed) await this.fallBack(e.message);
+      if (webgpuFailed || restarted) return op(await this.connect());
+      throw e;
+    }
+  }
+
+  private loadOn(conn: Connection, model: string): Promise<ModelCard> {
+    let card = conn.loaded.get(model);
+    if (!card) {
+      card = conn.send('load', { model }, model).then((r) => {
+        this.emit({ type: 'loaded', model, card: r.card });
+        return r.card;
+      });
+      conn.loaded.set(model, card);
+      card.catch(() => conn.loaded.delete(model));
+    }
+    return card;
+  }
+
+  /** Loads (downloads, verifies, warms up) a model on the current backend. */
+  load(model: string): Promise<ModelCard> {
+    return this.withFallback((conn) => this.loadOn(conn, model));
+  }
+
+  /** Runs a model; inputs are copied, so the caller keeps its arrays. */
+  run(model: string, inputs: Record<string, Tensor>): Promise<Record<string, Tensor>> {
+    return this.withFallback(async (conn) => {
+      await this.loadOn(conn, model);
+      const copies = Object.fromEntries(
+        Object.entries(inputs).map(([k, t]) => [k, { data: Float32Array.from(t.data), dims: [...t.dims] }]),
+      );
+      const r = await conn.send('run', { model, inputs: copies }, model);
+      this.emit({ type: 'ran', model, backend: r.backend, adapter: r.adapter, ms: r.ms });
+      return r.outputs;
+    });
+  }
+
+  /** The backend and adapter now running, starting the worker if needed. */
+  async status(): Promise<{ backend: BackendName; adapter: string }> {
+    const conn = await this.connect();
+    return { backend: conn.backend ?? 'wasm', adapter: conn.adapter };
+  }
+
+  /** Test hook: makes the worker destroy its WebGPU device. */
+  async loseDevice(): Promise<boolean> {
+    const conn = await this.connect();
+    return (await conn.send('loseDevice', {})).lost;
+  }
+
+  dispose(): void {
+    this.restart();
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The typed message protocol between the main thread and the inference worker. Requests carry
+ * an id; the worker answers each with exactly one reply of the same id (`ok` or `error`), and
+ * may send progress and events in between. Float32Array buffers are transferred, not copied.
+ */
+import type { Tensor } from '../core/tensor';
+import type { BackendName, BackendPolicy } from '../runtime/backend';
+import type { ModelLoadErrorKind } from '../runtime/loader';
+import type { ModelCard } from '../runtime/modelCard';
+
+export interface WorkerHandlers {
+  init: {
+    args: { policy: BackendPolicy; modelsUrl: string };
+    result: { backend: BackendName; adapter: string; fallbackReason?: string };
+  };
+  load: { args: { model: string }; result: { card: ModelCard } };
+  run: {
+    args: { model: string; inputs: Record<string, Tensor> };
+    result: { outputs: Record<string, Tensor>; ms: number; backend: BackendName; adapter: string };
+  };
+  /** Test hook: destroys the WebGPU device, as a driver reset or GPU crash would. */
+  loseDevice: { args: Record<string, never>; result: { lost: boolean } };
+}
+
+export type RequestType = keyof WorkerHandlers;
+
+export type WorkerRequest = {
+  [K in RequestType]: { id: number; type: K; args: WorkerHandlers[K]['args'] };
+}[RequestType];
+
+/**
+ * Why a request failed. `webgpu` means the WebGPU backend itself failed (session creation, an
+ * op, a lost device): the client then falls back to WASM and retries.
+ */
+export type WorkerErrorKind = ModelLoadErrorKind | 'webgpu' | 'runtime';
+
+export interface WorkerError {
+  kind: WorkerErrorKind;
+  message: string;
+  model?: string;
+}
+
+export type WorkerMessage =
+  | { type: 'ok'; id: number; result: WorkerHandlers[RequestType]['result'] }
+  | { type: 'error'; id: number; error: WorkerError }
+  | { type: 'progress'; id: number; model: string; loaded: number; total: number }
+  | { type: 'deviceLost'; reason: string };
