@@ -22,13 +22,20 @@ function glassboxModels(): Plugin {
         const name = decodeURIComponent((req.url ?? '/').split('?')[0]!.slice(1));
         const file = join(modelsDir, name);
         if (!isServable(name) || !existsSync(file)) return next();
-        res.setHeader('Content-Type', name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+        res.setHeader(
+          'Content-Type',
+          name.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+        );
         res.end(readFileSync(file));
       });
     },
     generateBundle() {
       for (const name of readdirSync(modelsDir).filter(isServable)) {
-        this.emitFile({ type: 'asset', fileName: `models/${name}`, source: readFileSync(join(modelsDir, name)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `models/${name}`,
+          source: readFileSync(join(modelsDir, name)),
+        });
       }
     },
   };

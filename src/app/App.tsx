@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGES, isLang } from '../i18n';
-import { LESSON_IDS } from '../store/lessons';
+import { LESSON_IDS } from '../store/lessonRegistry';
 import { useAppStore } from '../store/store';
 import { BackendBadge } from './BackendBadge';
 import { ErrorBoundary } from './ErrorBoundary';

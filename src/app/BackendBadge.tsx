@@ -24,7 +24,10 @@ export function BackendBadge() {
     >
       <strong>{name}</strong> <span className="badge-adapter">{runtime.adapter}</span>
       {runtime.lastMs !== undefined && (
-        <span className="badge-ms"> · {t('backend.lastRun', { ms: runtime.lastMs.toFixed(1) })}</span>
+        <span className="badge-ms">
+          {' '}
+          · {t('backend.lastRun', { ms: runtime.lastMs.toFixed(1) })}
+        </span>
       )}
     </span>
   );

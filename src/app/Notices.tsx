@@ -9,7 +9,12 @@ export function Notices() {
   return (
     <div className="notices" aria-live="polite">
       {notices.map((n) => (
-        <div key={n.id} className={`notice ${n.level}`} role={n.level === 'error' ? 'alert' : 'status'} data-testid={`notice.${n.key}`}>
+        <div
+          key={n.id}
+          className={`notice ${n.level}`}
+          role={n.level === 'error' ? 'alert' : 'status'}
+          data-testid={`notice.${n.key}`}
+        >
           <p>{t(n.key, n.params)}</p>
           <button type="button" onClick={() => dismiss(n.id)} aria-label={t('app.dismiss')}>
             ×

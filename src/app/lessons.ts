@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { attentionLesson } from '../lessons/attention/lesson';
 import { convolutionLesson } from '../lessons/convolution/lesson';
 import { ganLesson } from '../lessons/gan/lesson';
-import { registerLesson, type LessonId } from '../store/lessons';
+import { registerLesson, type LessonId } from '../store/lessonRegistry';
 
 /** Registers every lesson's definition (schema, defaults, steps, embed handlers). */
 export function registerLessons(): void {

@@ -10,7 +10,8 @@ export const en = {
     close: 'Close',
     dismiss: 'Dismiss',
     retry: 'Retry',
-    crashed: 'Something went wrong while drawing this view: {{message}}. Your settings are kept in the link; reload to try again.',
+    crashed:
+      'Something went wrong while drawing this view: {{message}}. Your settings are kept in the link; reload to try again.',
     reload: 'Reload',
   },
   lesson: {
@@ -30,7 +31,8 @@ export const en = {
   },
   notice: {
     badLink: 'This link could not be fully read, so defaults were used for: {{detail}}',
-    webgpuFallback: 'WebGPU could not be used ({{reason}}). Models now run on WASM; nothing you did was lost.',
+    webgpuFallback:
+      'WebGPU could not be used ({{reason}}). Models now run on WASM; nothing you did was lost.',
     modelMissing: 'The model “{{model}}” could not be found on this server. {{detail}}',
     modelCorrupt: 'The model “{{model}}” is damaged or does not match its card. {{detail}}',
     modelNetwork: 'The model “{{model}}” could not be downloaded. {{detail}}',
@@ -96,7 +98,8 @@ export const en = {
     channel: 'Map {{index}}',
     scale: 'Colour scale',
     valueAt: '{{value}}',
-    model: 'Model: {{params}} parameters, {{accuracy}}% accuracy on {{digits}} held-back MNIST digits',
+    model:
+      'Model: {{params}} parameters, {{accuracy}}% accuracy on {{digits}} held-back MNIST digits',
   },
 };
 

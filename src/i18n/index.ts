@@ -12,7 +12,9 @@ export function isLang(v: unknown): v is Lang {
 }
 
 /** The browser's preferred language among ours (Chinese variants → zh-CN), else English. */
-export function preferredLang(languages: readonly string[] = globalThis.navigator?.languages ?? []): Lang {
+export function preferredLang(
+  languages: readonly string[] = globalThis.navigator?.languages ?? [],
+): Lang {
   for (const l of languages) {
     if (/^zh\b/i.test(l)) return 'zh-CN';
     if (/^en\b/i.test(l)) return 'en';

@@ -73,7 +73,9 @@ export interface BackendChoice {
 export function chooseBackend(policy: BackendPolicy, probe: WebGpuProbe): BackendChoice {
   if (policy === 'wasm') return { backend: 'wasm' };
   if (!probe.ok) {
-    return policy === 'webgpu' ? { backend: 'wasm', fallbackReason: probe.reason } : { backend: 'wasm' };
+    return policy === 'webgpu'
+      ? { backend: 'wasm', fallbackReason: probe.reason }
+      : { backend: 'wasm' };
   }
   if (policy === 'auto' && probe.software) return { backend: 'wasm' };
   return { backend: 'webgpu' };

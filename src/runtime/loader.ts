@@ -89,10 +89,18 @@ export async function loadModel(
   try {
     card = modelCardSchema.parse(await cardRes.json());
   } catch (e) {
-    throw new ModelLoadError('corrupt', name, `The model card ${cardUrl} is not valid: ${String(e)}`);
+    throw new ModelLoadError(
+      'corrupt',
+      name,
+      `The model card ${cardUrl} is not valid: ${String(e)}`,
+    );
   }
   const fileUrl = new URL(card.file, baseUrl).href;
-  const bytes = await readWithProgress(await fetchOrFail(fileUrl, name), card.sizeBytes, onProgress);
+  const bytes = await readWithProgress(
+    await fetchOrFail(fileUrl, name),
+    card.sizeBytes,
+    onProgress,
+  );
   if (bytes.byteLength !== card.sizeBytes) {
     throw new ModelLoadError(
       'corrupt',

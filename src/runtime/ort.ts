@@ -3,9 +3,10 @@
  * demand, so a WASM visitor never downloads the (larger) WebGPU build; the .wasm binaries are
  * emitted by Vite and served from our own origin, never a CDN.
  */
+import type * as OrtModule from 'onnxruntime-web';
 import type { BackendName } from './backend';
 
-export type Ort = typeof import('onnxruntime-web');
+export type Ort = typeof OrtModule;
 
 const loaded = new Map<BackendName, Promise<Ort>>();
 

@@ -4,7 +4,13 @@
  * and changes nothing. Answers go to `event.source` with the request's `id`.
  */
 import { z } from 'zod';
-import { LESSON_IDS, lessonDefinition, mergeConfig, problemsOf, type LessonId } from './lessons';
+import {
+  LESSON_IDS,
+  lessonDefinition,
+  mergeConfig,
+  problemsOf,
+  type LessonId,
+} from './lessonRegistry';
 import { backendStatus } from './runtime';
 import { useAppStore } from './store';
 
@@ -15,7 +21,12 @@ const base = { source: z.literal('glassbox-host'), id: idSchema };
 
 export const hostMessageSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('getState') }),
-  z.object({ ...base, type: z.literal('setConfig'), lesson: z.enum(LESSON_IDS), config: z.unknown() }),
+  z.object({
+    ...base,
+    type: z.literal('setConfig'),
+    lesson: z.enum(LESSON_IDS),
+    config: z.unknown(),
+  }),
   z.object({ ...base, type: z.literal('step'), delta: z.union([z.literal(1), z.literal(-1)]) }),
   z.object({ ...base, type: z.literal('goto'), step: z.number().int().nonnegative() }),
   z.object({ ...base, type: z.literal('getResult') }),
@@ -74,7 +85,10 @@ export async function handleHostMessage(msg: HostMessage): Promise<Reply> {
       const merged = mergeConfig(msg.lesson, s.configs[msg.lesson], msg.config);
       if (!merged.ok) {
         const first = merged.problems[0]!;
-        throw new FieldError(first.field, merged.problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+        throw new FieldError(
+          first.field,
+          merged.problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+        );
       }
       s.goToLesson(msg.lesson);
       s.setConfig(msg.lesson, merged.config);
@@ -85,14 +99,20 @@ export async function handleHostMessage(msg: HostMessage): Promise<Reply> {
       return stateMessage();
     case 'goto': {
       const count = lessonDefinition(s.lesson).stepCount(s.configs[s.lesson]);
-      if (msg.step >= count) throw new FieldError('step', `step: must be between 0 and ${count - 1}`);
+      if (msg.step >= count)
+        throw new FieldError('step', `step: must be between 0 and ${count - 1}`);
       s.setStep(s.lesson, msg.step);
       return stateMessage();
     }
     case 'getResult': {
       const def = lessonDefinition(s.lesson);
-      if (!def.getResult) throw new FieldError(undefined, `the ${s.lesson} lesson has no result to report yet`);
-      return { type: 'result', lesson: s.lesson, result: await def.getResult(s.configs[s.lesson], s.steps[s.lesson]) };
+      if (!def.getResult)
+        throw new FieldError(undefined, `the ${s.lesson} lesson has no result to report yet`);
+      return {
+        type: 'result',
+        lesson: s.lesson,
+        result: await def.getResult(s.configs[s.lesson], s.steps[s.lesson]),
+      };
     }
     case 'setBackend':
       s.setPolicy(msg.backend);
@@ -101,7 +121,9 @@ export async function handleHostMessage(msg: HostMessage): Promise<Reply> {
 }
 
 /** Validates raw message data; returns the message or the error reply naming the field. */
-export function parseHostMessage(data: unknown): { ok: true; msg: HostMessage } | { ok: false; reply: Reply } {
+export function parseHostMessage(
+  data: unknown,
+): { ok: true; msg: HostMessage } | { ok: false; reply: Reply } {
   const result = hostMessageSchema.safeParse(data);
   if (result.success) return { ok: true, msg: result.data };
   const problems = problemsOf(result.error, '');
@@ -120,16 +142,27 @@ export function parseHostMessage(data: unknown): { ok: true; msg: HostMessage } 
  * Listens for host messages. Only messages marked `source: "glassbox-host"` are considered,
  * and, when `origins` is not empty, only from those origins. Announces `ready` to the parent.
  */
-export function startEmbedBridge(win: Window = window, origins: readonly string[] = []): () => void {
+export function startEmbedBridge(
+  win: Window = window,
+  origins: readonly string[] = [],
+): () => void {
   const onMessage = (event: MessageEvent) => {
     const data: unknown = event.data;
-    if (typeof data !== 'object' || data === null || (data as { source?: unknown }).source !== 'glassbox-host') return;
+    if (
+      typeof data !== 'object' ||
+      data === null ||
+      (data as { source?: unknown }).source !== 'glassbox-host'
+    )
+      return;
     if (origins.length > 0 && !origins.includes(event.origin)) return;
     const target = event.source as Window | null;
     if (!target) return;
     const id = (data as { id?: unknown }).id;
     const send = (reply: Reply) =>
-      target.postMessage({ source: 'glassbox', id, ...reply }, event.origin === 'null' ? '*' : event.origin);
+      target.postMessage(
+        { source: 'glassbox', id, ...reply },
+        event.origin === 'null' ? '*' : event.origin,
+      );
     const parsed = parseHostMessage(data);
     if (!parsed.ok) return send(parsed.reply);
     handleHostMessage(parsed.msg).then(send, (e: unknown) =>

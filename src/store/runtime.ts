@@ -18,7 +18,12 @@ function onEvent(event: ClientEvent): void {
       s.setRuntime({ state: 'ready', backend: event.backend, adapter: event.adapter });
       break;
     case 'fallback':
-      s.notify({ level: 'warning', key: 'notice.webgpuFallback', params: { reason: event.reason }, tag: 'fallback' });
+      s.notify({
+        level: 'warning',
+        key: 'notice.webgpuFallback',
+        params: { reason: event.reason },
+        tag: 'fallback',
+      });
       break;
     case 'progress':
       s.setModel(event.model, { state: 'loading', loaded: event.loaded, total: event.total });
@@ -27,7 +32,12 @@ function onEvent(event: ClientEvent): void {
       s.setModel(event.model, { state: 'ready' });
       break;
     case 'ran':
-      s.setRuntime({ state: 'ready', backend: event.backend, adapter: event.adapter, lastMs: event.ms });
+      s.setRuntime({
+        state: 'ready',
+        backend: event.backend,
+        adapter: event.adapter,
+        lastMs: event.ms,
+      });
       break;
   }
 }
@@ -81,7 +91,10 @@ export async function loadModel(model: string): Promise<void> {
 }
 
 /** Runs a model in the worker on the current backend. */
-export async function runModel(model: string, inputs: Record<string, Tensor>): Promise<Record<string, Tensor>> {
+export async function runModel(
+  model: string,
+  inputs: Record<string, Tensor>,
+): Promise<Record<string, Tensor>> {
   try {
     return await requireClient().run(model, inputs);
   } catch (e) {

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { Lang } from '../i18n';
 import type { BackendName, BackendPolicy } from '../runtime/backend';
-import { DEFAULT_LESSON, LESSON_IDS, lessonDefinition, type LessonId } from './lessons';
+import { DEFAULT_LESSON, LESSON_IDS, lessonDefinition, type LessonId } from './lessonRegistry';
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
@@ -95,7 +95,9 @@ const createLessonSlice: SliceCreator<LessonSlice> = (set, get) => ({
       steps: { ...s.steps, [lesson]: clampStep(lesson, config, s.steps[lesson]) },
     })),
   setStep: (lesson, step) =>
-    set((s) => ({ steps: { ...s.steps, [lesson]: clampStep(lesson, get().configs[lesson], step) } })),
+    set((s) => ({
+      steps: { ...s.steps, [lesson]: clampStep(lesson, get().configs[lesson], step) },
+    })),
 });
 
 const createSettingsSlice: SliceCreator<SettingsSlice> = (set) => ({
@@ -133,9 +135,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
 /** Fills every lesson's config with its registered defaults (call once lessons are registered). */
 export function initLessonDefaults(): void {
   useAppStore.setState({
-    configs: Object.fromEntries(LESSON_IDS.map((id) => [id, lessonDefinition(id).defaults])) as Record<
-      LessonId,
-      unknown
-    >,
+    configs: Object.fromEntries(
+      LESSON_IDS.map((id) => [id, lessonDefinition(id).defaults]),
+    ) as Record<LessonId, unknown>,
   });
 }

@@ -7,7 +7,13 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { isLang, preferredLang, type Lang } from '../i18n';
 import { isBackendPolicy, type BackendPolicy } from '../runtime/backend';
-import { DEFAULT_LESSON, isLessonId, lessonDefinition, mergeConfig, type LessonId } from './lessons';
+import {
+  DEFAULT_LESSON,
+  isLessonId,
+  lessonDefinition,
+  mergeConfig,
+  type LessonId,
+} from './lessonRegistry';
 import { useAppStore } from './store';
 
 export interface PageOptions {
@@ -65,7 +71,8 @@ export function parseHash(hash: string): { location: LessonLocation; problems: s
   let lesson = DEFAULT_LESSON;
   if (route) {
     if (isLessonId(route)) lesson = route;
-    else problems.push(`lesson: "${decodeURIComponent(route)}" is not attention, convolution or gan`);
+    else
+      problems.push(`lesson: "${decodeURIComponent(route)}" is not attention, convolution or gan`);
   }
   const def = lessonDefinition(lesson);
   const q = new URLSearchParams(query);
@@ -95,7 +102,10 @@ function readConfig(lesson: LessonId, packed: string): { config: unknown; proble
     if (!json) throw new Error('not compressed config data');
     patch = JSON.parse(json);
   } catch {
-    return { config: defaults, problems: ['config: the link is damaged (it could not be decoded)'] };
+    return {
+      config: defaults,
+      problems: ['config: the link is damaged (it could not be decoded)'],
+    };
   }
   const first = mergeConfig(lesson, defaults, patch);
   if (first.ok) return { config: first.config, problems: [] };
@@ -159,7 +169,11 @@ export function startUrlSync(win: Window = window): () => void {
   useAppStore.setState({
     policy: query.options.policy ?? 'auto',
     lang: query.options.lang ?? preferredLang(),
-    embed: { enabled: query.options.embed, hide: query.options.hide, origins: query.options.origins },
+    embed: {
+      enabled: query.options.embed,
+      hide: query.options.hide,
+      origins: query.options.origins,
+    },
   });
   const hash = parseHash(win.location.hash);
   applyLocation(hash.location);

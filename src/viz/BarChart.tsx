@@ -17,7 +17,15 @@ export interface BarChartProps {
  * Horizontal bars, one per value, as an accessible list; signed values grow left and right
  * of a centre axis. Each bar carries its exact value in `data-value`.
  */
-export function BarChart({ values, labels, highlight, format = (v) => formatValue(v), describe, label, testIdPrefix }: BarChartProps) {
+export function BarChart({
+  values,
+  labels,
+  highlight,
+  format = (v) => formatValue(v),
+  describe,
+  label,
+  testIdPrefix,
+}: BarChartProps) {
   const arr = Array.from(values);
   const signed = arr.some((v) => v < 0);
   const max = Math.max(1e-12, ...arr.map(Math.abs));

@@ -2,7 +2,15 @@ import { gradientCss, type ColormapName } from './colormap';
 import { formatValue } from './format';
 
 /** The colour scale with its end values (and 0 in the middle for a diverging scale). */
-export function ColorLegend({ colormap, range, label }: { colormap: ColormapName; range: readonly [number, number]; label: string }) {
+export function ColorLegend({
+  colormap,
+  range,
+  label,
+}: {
+  colormap: ColormapName;
+  range: readonly [number, number];
+  label: string;
+}) {
   const m = Math.max(Math.abs(range[0]), Math.abs(range[1]));
   const [lo, hi] = colormap === 'diverging' ? [-m, m] : range;
   return (

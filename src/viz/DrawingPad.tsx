@@ -20,7 +20,16 @@ const INK = '#0b1f3a';
  * A square canvas to draw on with mouse, finger or pen (pointer events, with capture and
  * touch-action: none so a finger draws instead of scrolling). Reports ink per animation frame.
  */
-export function DrawingPad({ resolution = 280, image, imageSide = 28, imageKey, onInk, label, hint, testId }: DrawingPadProps) {
+export function DrawingPad({
+  resolution = 280,
+  image,
+  imageSide = 28,
+  imageKey,
+  onInk,
+  label,
+  hint,
+  testId,
+}: DrawingPadProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
   const frame = useRef(0);

@@ -16,7 +16,16 @@ export interface FeatureMapGridProps {
 }
 
 /** A layer's feature maps side by side, on one shared colour scale so they can be compared. */
-export function FeatureMapGrid({ data, channels, height, width, colormap, channelLabel, legendLabel, testIdPrefix }: FeatureMapGridProps) {
+export function FeatureMapGrid({
+  data,
+  channels,
+  height,
+  width,
+  colormap,
+  channelLabel,
+  legendLabel,
+  testIdPrefix,
+}: FeatureMapGridProps) {
   const range = extent(data);
   const plane = height * width;
   return (

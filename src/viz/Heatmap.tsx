@@ -19,7 +19,17 @@ export interface HeatmapProps {
 }
 
 /** A matrix drawn as coloured cells (one canvas pixel per cell, scaled up without smoothing). */
-export function Heatmap({ data, width, height, range, colormap, label, size, hoverValues, testId }: HeatmapProps) {
+export function Heatmap({
+  data,
+  width,
+  height,
+  range,
+  colormap,
+  label,
+  size,
+  hoverValues,
+  testId,
+}: HeatmapProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
 

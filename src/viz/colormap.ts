@@ -13,7 +13,17 @@ const hex = (h: string): Rgb => [
 ];
 
 const STOPS: Record<ColormapName, readonly Rgb[]> = {
-  viridis: ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'].map(hex),
+  viridis: [
+    '#440154',
+    '#472d7b',
+    '#3b528b',
+    '#2c728e',
+    '#21918c',
+    '#28ae80',
+    '#5ec962',
+    '#addc30',
+    '#fde725',
+  ].map(hex),
   diverging: ['#2d004b', '#5e3c99', '#b2abd2', '#f7f7f7', '#fdb863', '#e66101', '#7f3b08'].map(hex),
   ink: ['#ffffff', '#0b1f3a'].map(hex),
 };
@@ -35,7 +45,11 @@ export function cssColor(name: ColormapName, t: number): string {
 }
 
 /** Maps a value to t ∈ [0, 1] for a range; a diverging scale centres 0 at t = 0.5. */
-export function normalize(value: number, [lo, hi]: readonly [number, number], name: ColormapName): number {
+export function normalize(
+  value: number,
+  [lo, hi]: readonly [number, number],
+  name: ColormapName,
+): number {
   if (name === 'diverging') {
     const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
     return 0.5 + value / (2 * m);

@@ -42,7 +42,8 @@ type Handler<K extends keyof WorkerHandlers> = (
 
 const handlers: { [K in keyof WorkerHandlers]: Handler<K> } = {
   async init({ policy, modelsUrl }) {
-    const probe = policy === 'wasm' ? { ok: false as const, reason: 'WASM was chosen' } : await probeWebGpu();
+    const probe =
+      policy === 'wasm' ? { ok: false as const, reason: 'WASM was chosen' } : await probeWebGpu();
     const choice = chooseBackend(policy, probe);
     if (choice.backend === 'webgpu' && probe.ok) {
       const ort = await loadOrt('webgpu');
@@ -52,7 +53,11 @@ const handlers: { [K in keyof WorkerHandlers]: Handler<K> } = {
       const ort = await loadOrt('wasm');
       runtime = { ort, backend: 'wasm', adapter: 'WebAssembly (CPU)', modelsUrl };
     }
-    return { backend: runtime.backend, adapter: runtime.adapter, fallbackReason: choice.fallbackReason };
+    return {
+      backend: runtime.backend,
+      adapter: runtime.adapter,
+      fallbackReason: choice.fallbackReason,
+    };
   },
 
   async load({ model }, id) {
@@ -68,10 +73,10 @@ const handlers: { [K in keyof WorkerHandlers]: Handler<K> } = {
     return { outputs, ms: performance.now() - t0, backend: rt.backend, adapter: rt.adapter };
   },
 
-  async loseDevice() {
-    if (!device) return { lost: false };
+  loseDevice() {
+    if (!device) return Promise.resolve({ lost: false });
     device.destroy();
-    return { lost: true };
+    return Promise.resolve({ lost: true });
   },
 };
 
@@ -112,7 +117,10 @@ async function watchDevice(ort: Ort): Promise<void> {
     return; // the device is not exposed by this build: failures still surface as run errors
   }
   void device.lost.then((info) => {
-    post({ type: 'deviceLost', reason: info.message || `the WebGPU device was lost (${info.reason})` });
+    post({
+      type: 'deviceLost',
+      reason: info.message || `the WebGPU device was lost (${info.reason})`,
+    });
   });
 }
 

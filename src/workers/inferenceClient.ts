@@ -32,7 +32,10 @@ export class InferenceError extends Error {
 type WorkerFactory = () => Worker;
 
 const defaultFactory: WorkerFactory = () =>
-  new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module', name: 'glassbox-inference' });
+  new Worker(new URL('./inference.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'glassbox-inference',
+  });
 
 interface Pending {
   resolve: (v: unknown) => void;
@@ -58,18 +61,29 @@ class Connection {
     this.worker.onmessage = (e: MessageEvent<WorkerMessage>) => this.receive(e.data);
     this.worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
-      this.failAll({ kind: 'runtime', message: `the inference worker crashed: ${e.message || 'unknown error'}` });
+      this.failAll({
+        kind: 'runtime',
+        message: `the inference worker crashed: ${e.message || 'unknown error'}`,
+      });
     };
   }
 
-  send<K extends RequestType>(type: K, args: WorkerHandlers[K]['args'], model?: string): Promise<WorkerHandlers[K]['result']> {
-    if (this.closed) return Promise.reject(new InferenceError({ kind: 'runtime', message: 'the inference worker was stopped' }));
+  send<K extends RequestType>(
+    type: K,
+    args: WorkerHandlers[K]['args'],
+    model?: string,
+  ): Promise<WorkerHandlers[K]['result']> {
+    if (this.closed)
+      return Promise.reject(
+        new InferenceError({ kind: 'runtime', message: 'the inference worker was stopped' }),
+      );
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, model });
       const transfer: Transferable[] = [];
       if (type === 'run') {
-        for (const t of Object.values((args as WorkerHandlers['run']['args']).inputs)) transfer.push(t.data.buffer);
+        for (const t of Object.values((args as WorkerHandlers['run']['args']).inputs))
+          transfer.push(t.data.buffer);
       }
       this.worker.postMessage({ id, type, args }, transfer);
     });
@@ -137,7 +151,8 @@ export class InferenceClient {
     const policy = this.forcedWasm ? 'wasm' : this.policy;
     const conn = new Connection(this.options.createWorker ?? defaultFactory, (msg, model) => {
       if (conn !== this.conn) return;
-      if (msg.type === 'progress' && model) this.emit({ type: 'progress', model, loaded: msg.loaded, total: msg.total });
+      if (msg.type === 'progress' && model)
+        this.emit({ type: 'progress', model, loaded: msg.loaded, total: msg.total });
       if (msg.type === 'deviceLost') void this.fallBack(msg.reason);
     });
     this.conn = conn;
@@ -169,7 +184,8 @@ export class InferenceClient {
     try {
       return await op(conn);
     } catch (e) {
-      const webgpuFailed = e instanceof InferenceError && e.kind === 'webgpu' && conn.backend === 'webgpu';
+      const webgpuFailed =
+        e instanceof InferenceError && e.kind === 'webgpu' && conn.backend === 'webgpu';
       const restarted = e instanceof InferenceError && conn.closed && conn !== this.conn;
       if (webgpuFailed) await this.fallBack(e.message);
       if (webgpuFailed || restarted) return op(await this.connect());
@@ -200,7 +216,10 @@ export class InferenceClient {
     return this.withFallback(async (conn) => {
       await this.loadOn(conn, model);
       const copies = Object.fromEntries(
-        Object.entries(inputs).map(([k, t]) => [k, { data: Float32Array.from(t.data), dims: [...t.dims] }]),
+        Object.entries(inputs).map(([k, t]) => [
+          k,
+          { data: Float32Array.from(t.data), dims: [...t.dims] },
+        ]),
       );
       const r = await conn.send('run', { model, inputs: copies }, model);
       this.emit({ type: 'ran', model, backend: r.backend, adapter: r.adapter, ms: r.ms });

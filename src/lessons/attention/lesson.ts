@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LessonDefinition } from '../../store/lessons';
+import type { LessonDefinition } from '../../store/lessonRegistry';
 
 /**
  * Until this lesson lands it shows an introduction: its config has no fields yet, so links

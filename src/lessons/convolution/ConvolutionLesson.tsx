@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { frameDigit, quantize } from '../../core/digit';
 import { argmax } from '../../core/tensor';
@@ -28,7 +28,8 @@ export default function ConvolutionLesson() {
   const [image, setImage] = useState<Float32Array | null>(null);
   const [acts, setActs] = useState<CnnActivations | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const drawn = useRef<DigitSource | null>(null);
+  // The digit this pad drew last: while the config still holds it, the pad keeps its strokes.
+  const [drawn, setDrawn] = useState<DigitSource | null>(null);
 
   useEffect(() => {
     loadSamples().then(setSamples, () => undefined);
@@ -58,8 +59,11 @@ export default function ConvolutionLesson() {
       const framed = frameDigit(ink, w, h);
       if (framed.empty) return;
       const digit: DigitSource = { pixels: toRows(quantize(framed.image)) };
-      drawn.current = digit;
-      setConfig('convolution', { ...useAppStore.getState().configs.convolution as object, digit });
+      setDrawn(digit);
+      setConfig('convolution', {
+        ...(useAppStore.getState().configs.convolution as object),
+        digit,
+      });
     },
     [setConfig],
   );
@@ -68,7 +72,7 @@ export default function ConvolutionLesson() {
   const go = useCallback((n: number) => setStep('convolution', n), [setStep]);
   useStepKeys(step, stepCount, go);
 
-  const ownDrawing = config.digit === drawn.current;
+  const ownDrawing = config.digit === drawn;
   const padKey = ownDrawing ? 'drawn' : image ? `image-${hashImage(image)}` : 'none';
   const blank = !image || image.every((v) => v === 0);
   const probs = blank ? undefined : acts?.probabilities.data;
@@ -98,7 +102,7 @@ export default function ConvolutionLesson() {
               type="button"
               data-testid="conv.draw.clear"
               onClick={() => {
-                drawn.current = null;
+                setDrawn(null);
                 const blank: DigitSource = { pixels: toRows(new Array(784).fill(0)) };
                 setConfig('convolution', { ...config, digit: blank });
               }}
@@ -122,7 +126,15 @@ export default function ConvolutionLesson() {
                   onClick={() => setConfig('convolution', { ...config, digit: { sample: i } })}
                 >
                   {samples ? (
-                    <Heatmap data={samples.digits[i]!.pixels} width={28} height={28} range={[0, 1]} colormap="ink" label="" size="2.5rem" />
+                    <Heatmap
+                      data={samples.digits[i]!.pixels}
+                      width={28}
+                      height={28}
+                      range={[0, 1]}
+                      colormap="ink"
+                      label=""
+                      size="2.5rem"
+                    />
                   ) : (
                     d
                   )}
@@ -134,7 +146,17 @@ export default function ConvolutionLesson() {
         {shown('input') && image && (
           <div className="panel input-panel">
             <h2>{t('conv.modelInput')}</h2>
-            <Heatmap data={image} width={28} height={28} range={[0, 1]} colormap="ink" label={t('conv.modelInputAlt')} size="9rem" hoverValues testId="conv.input" />
+            <Heatmap
+              data={image}
+              width={28}
+              height={28}
+              range={[0, 1]}
+              colormap="ink"
+              label={t('conv.modelInputAlt')}
+              size="9rem"
+              hoverValues
+              testId="conv.input"
+            />
           </div>
         )}
         {shown('prediction') && (
@@ -143,14 +165,19 @@ export default function ConvolutionLesson() {
             {probs ? (
               <>
                 <p className="predicted" data-testid="conv.prediction.label" data-digit={predicted}>
-                  {t('conv.predicted', { digit: predicted, percent: formatPercent(probs[predicted]!) })}
+                  {t('conv.predicted', {
+                    digit: predicted,
+                    percent: formatPercent(probs[predicted]!),
+                  })}
                 </p>
                 <BarChart
                   values={probs}
                   labels={DIGITS}
                   highlight={predicted}
                   format={(v) => `${formatPercent(v)}%`}
-                  describe={(d, v) => t('conv.probability', { digit: d, percent: formatPercent(v) })}
+                  describe={(d, v) =>
+                    t('conv.probability', { digit: d, percent: formatPercent(v) })
+                  }
                   label={t('conv.prediction')}
                   testIdPrefix="conv.prediction.bar"
                 />
@@ -165,7 +192,13 @@ export default function ConvolutionLesson() {
         <div className="panel layers-panel">
           <div className="stepper">
             <h2>{t('conv.layers')}</h2>
-            <button type="button" onClick={() => go(step - 1)} disabled={step === 0} aria-label={t('conv.prev')} data-testid="conv.step.prev">
+            <button
+              type="button"
+              onClick={() => go(step - 1)}
+              disabled={step === 0}
+              aria-label={t('conv.prev')}
+              data-testid="conv.step.prev"
+            >
               ←
             </button>
             <input
@@ -178,10 +211,18 @@ export default function ConvolutionLesson() {
               aria-valuetext={t(`conv.layer.${layer.id}`)}
               data-testid="conv.step.scrub"
             />
-            <button type="button" onClick={() => go(step + 1)} disabled={step === stepCount - 1} aria-label={t('conv.next')} data-testid="conv.step.next">
+            <button
+              type="button"
+              onClick={() => go(step + 1)}
+              disabled={step === stepCount - 1}
+              aria-label={t('conv.next')}
+              data-testid="conv.step.next"
+            >
               →
             </button>
-            <span className="step-count">{t('conv.stepOf', { step: step + 1, count: stepCount })}</span>
+            <span className="step-count">
+              {t('conv.stepOf', { step: step + 1, count: stepCount })}
+            </span>
           </div>
           <h3 data-testid="conv.layer.title">{t(`conv.layer.${layer.id}`)}</h3>
           <p>{t(`conv.layerDesc.${layer.id}`)}</p>

@@ -10,7 +10,16 @@ export const CNN_INPUT = 'image';
 export type CnnLayerKind = 'input' | 'conv' | 'relu' | 'pool' | 'dense' | 'softmax';
 
 export interface CnnLayer {
-  id: 'input' | 'conv1' | 'relu1' | 'pool1' | 'conv2' | 'relu2' | 'pool2' | 'logits' | 'probabilities';
+  id:
+    | 'input'
+    | 'conv1'
+    | 'relu1'
+    | 'pool1'
+    | 'conv2'
+    | 'relu2'
+    | 'pool2'
+    | 'logits'
+    | 'probabilities';
   kind: CnnLayerKind;
   /** Shape of one sample: [C, H, W] for maps, [10] for the dense layers. */
   shape: readonly number[];
@@ -35,7 +44,10 @@ export type CnnLayerId = CnnLayer['id'];
 export type CnnActivations = Record<CnnLayerId, Tensor>;
 
 /** Checks the model returned every named output with the expected size, and keys them by layer. */
-export function readCnnOutputs(image: Float32Array, outputs: Record<string, Tensor>): CnnActivations {
+export function readCnnOutputs(
+  image: Float32Array,
+  outputs: Record<string, Tensor>,
+): CnnActivations {
   const acts = {} as CnnActivations;
   for (const layer of CNN_LAYERS) {
     const t = layer.id === 'input' ? { data: image, dims: [1, ...layer.shape] } : outputs[layer.id];

@@ -9,7 +9,9 @@ const pixelRow = z
 /** Which digit the model reads: one of the MNIST samples (by class), or a 28×28 drawing. */
 export const digitSchema = z.union([
   z.object({ sample: z.number().int().min(0).max(9) }).strict(),
-  z.object({ pixels: z.array(pixelRow).length(MNIST_SIZE, `the image has ${MNIST_SIZE} rows`) }).strict(),
+  z
+    .object({ pixels: z.array(pixelRow).length(MNIST_SIZE, `the image has ${MNIST_SIZE} rows`) })
+    .strict(),
 ]);
 
 /** The Convolution lesson's config, version 1. */

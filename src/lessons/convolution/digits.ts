@@ -11,7 +11,9 @@ import type { ConvConfig, DigitSource } from './config';
 
 const samplesSchema = z.object({
   source: z.string(),
-  digits: z.array(z.object({ label: z.number().int(), pixels: z.array(z.number()).length(784) })).length(10),
+  digits: z
+    .array(z.object({ label: z.number().int(), pixels: z.array(z.number()).length(784) }))
+    .length(10),
 });
 
 export type SampleDigits = z.infer<typeof samplesSchema>;
@@ -32,7 +34,8 @@ export function loadSamples(): Promise<SampleDigits> {
 
 /** The 28×28 image for a digit source. */
 export async function digitImage(digit: DigitSource): Promise<Float32Array> {
-  if ('sample' in digit) return Float32Array.from((await loadSamples()).digits[digit.sample]!.pixels);
+  if ('sample' in digit)
+    return Float32Array.from((await loadSamples()).digits[digit.sample]!.pixels);
   return Float32Array.from(digit.pixels.flat());
 }
 

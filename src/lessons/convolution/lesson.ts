@@ -1,4 +1,4 @@
-import type { LessonDefinition } from '../../store/lessons';
+import type { LessonDefinition } from '../../store/lessonRegistry';
 import { CNN_LAYERS } from './cnn';
 import { convConfigSchema, convDefaults, type ConvConfig } from './config';
 import { modelResult } from './digits';

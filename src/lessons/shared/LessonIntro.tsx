@@ -10,7 +10,11 @@ export function LessonIntro({ lesson }: { lesson: 'attention' | 'gan' }) {
       <h1 id={`${lesson}-title`}>{t(`intro.${lesson}.title`)}</h1>
       <p className="lead">{t(`intro.${lesson}.body`)}</p>
       <p>{t('intro.comingSoon')}</p>
-      <button type="button" onClick={() => goToLesson('convolution')} data-testid={`${lesson}.try-convolution`}>
+      <button
+        type="button"
+        onClick={() => goToLesson('convolution')}
+        data-testid={`${lesson}.try-convolution`}
+      >
         {t('intro.tryConvolution')}
       </button>
     </section>

@@ -21,7 +21,11 @@ export function ModelStatus({ model, onRetry }: { model: string; onRetry: () => 
     <div className="model-progress" data-testid="model.progress">
       <label>
         {total
-          ? t('model.loadingBytes', { model, loaded: Math.round((loaded ?? 0) / 1024), total: Math.round(total / 1024) })
+          ? t('model.loadingBytes', {
+              model,
+              loaded: Math.round((loaded ?? 0) / 1024),
+              total: Math.round(total / 1024),
+            })
           : t('model.loading', { model })}
         <progress max={total ?? 1} value={total ? loaded : undefined} />
       </label>

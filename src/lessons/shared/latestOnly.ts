@@ -5,7 +5,10 @@
  */
 export function latestOnly<A, R>(fn: (arg: A) => Promise<R>): (arg: A) => Promise<R> {
   let running: Promise<unknown> | null = null;
-  let next: { arg: A; waiters: { resolve: (r: R) => void; reject: (e: unknown) => void }[] } | null = null;
+  let next: {
+    arg: A;
+    waiters: { resolve: (r: R) => void; reject: (e: unknown) => void }[];
+  } | null = null;
 
   const start = (arg: A): Promise<R> => {
     const p = fn(arg);

@@ -63,7 +63,7 @@ export function mergeConfig(
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
     return { ok: false, problems: [{ field: 'config', message: 'must be an object' }] };
   }
-  const merged = { ...(base as object), ...(patch as object) };
+  const merged = { ...(base as object), ...patch };
   const result = lessonDefinition(id).schema.safeParse(merged);
   return result.success
     ? { ok: true, config: result.data }
