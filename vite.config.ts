@@ -41,20 +41,16 @@ function glassboxModels(): Plugin {
   };
 }
 
-// Cross-origin isolation lets onnxruntime-web use threads where it wants them; the app also
-// works without it (inside a third-party iframe), single-threaded.
-const isolation = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+// No cross-origin isolation headers (COOP/COEP): onnxruntime-web runs single-threaded here (see
+// src/runtime/ort.ts), so isolation would buy nothing, and COEP would stop pages that embed
+// Glassbox, or that Glassbox's examples embed, from loading across origins.
 
 export default defineConfig({
   base: './',
   plugins: [react(), glassboxModels()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1024 },
-  server: { headers: isolation },
-  preview: { headers: isolation, host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
     include: ['src/**/*.test.ts', 'models/**/*.test.ts'],
     environment: 'node',

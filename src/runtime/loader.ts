@@ -54,7 +54,11 @@ async function readWithProgress(
   onProgress: (p: LoadProgress) => void,
 ): Promise<Uint8Array> {
   const total = expected;
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  if (!res.body) {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    onProgress({ loaded: bytes.byteLength, total: Math.max(total, bytes.byteLength) });
+    return bytes;
+  }
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let loaded = 0;

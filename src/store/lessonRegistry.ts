@@ -43,12 +43,27 @@ export interface FieldProblem {
   message: string;
 }
 
-/** Flattens zod issues into "field: message" problems, with the given path prefix. */
+/**
+ * Flattens zod issues into "field: message" problems, with the given path prefix. When no
+ * branch of a union matched, the problems of the closest branch (fewest issues) are reported,
+ * so `{digit: {sample: "x"}}` names `digit.sample`, not just "digit: Invalid input".
+ */
 export function problemsOf(error: z.ZodError, prefix: string): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-  }));
+  const flatten = (
+    issues: readonly z.core.$ZodIssue[],
+    base: readonly PropertyKey[],
+  ): FieldProblem[] =>
+    issues.flatMap((issue) => {
+      const path = [...base, ...issue.path];
+      if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+        const closest = issue.errors.reduce((a, b) => (b.length < a.length ? b : a));
+        if (closest.length > 0) return flatten(closest, path);
+      }
+      return [
+        { field: [prefix, ...path.map(String)].filter(Boolean).join('.'), message: issue.message },
+      ];
+    });
+  return flatten(error.issues, []);
 }
 
 /**

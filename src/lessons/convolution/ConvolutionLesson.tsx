@@ -26,7 +26,8 @@ export default function ConvolutionLesson() {
   const setStep = useAppStore((s) => s.setStep);
   const [samples, setSamples] = useState<SampleDigits | null>(null);
   const [image, setImage] = useState<Float32Array | null>(null);
-  const [acts, setActs] = useState<CnnActivations | null>(null);
+  // The activations and the digit source they were computed for (stale while a run is pending).
+  const [result, setResult] = useState<{ digit: DigitSource; acts: CnnActivations } | null>(null);
   const [attempt, setAttempt] = useState(0);
   // The digit this pad drew last: while the config still holds it, the pad keeps its strokes.
   const [drawn, setDrawn] = useState<DigitSource | null>(null);
@@ -46,7 +47,7 @@ export default function ConvolutionLesson() {
         return predictDigit(img);
       })
       .then((a) => {
-        if (current && a) setActs(a);
+        if (current && a) setResult({ digit: config.digit, acts: a });
       })
       .catch(() => undefined);
     return () => {
@@ -75,6 +76,8 @@ export default function ConvolutionLesson() {
   const ownDrawing = config.digit === drawn;
   const padKey = ownDrawing ? 'drawn' : image ? `image-${hashImage(image)}` : 'none';
   const blank = !image || image.every((v) => v === 0);
+  const acts = result?.acts;
+  const busy = result?.digit !== config.digit;
   const probs = blank ? undefined : acts?.probabilities.data;
   const predicted = probs ? argmax(probs) : -1;
   const layer = CNN_LAYERS[step]!;
@@ -160,7 +163,12 @@ export default function ConvolutionLesson() {
           </div>
         )}
         {shown('prediction') && (
-          <div className="panel prediction-panel" aria-live="polite">
+          <div
+            className="panel prediction-panel"
+            aria-live="polite"
+            aria-busy={busy}
+            data-testid="conv.prediction"
+          >
             <h2>{t('conv.prediction')}</h2>
             {probs ? (
               <>

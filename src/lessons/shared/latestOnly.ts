@@ -11,7 +11,13 @@ export function latestOnly<A, R>(fn: (arg: A) => Promise<R>): (arg: A) => Promis
   } | null = null;
 
   const start = (arg: A): Promise<R> => {
-    const p = fn(arg);
+    let p: Promise<R>;
+    try {
+      p = fn(arg);
+    } catch (e) {
+      // A synchronous throw reaches the waiters like a rejection.
+      p = Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
     running = p;
     const settle = () => {
       running = null;

@@ -1,0 +1,90 @@
+import { expect, goldenCase, golden, maxAbsDiff, test } from './fixtures';
+
+test.describe('Convolution: the MNIST CNN in the page', () => {
+  test('sample digits give PyTorch’s probabilities on this project’s backend', async ({
+    app,
+    ep,
+  }) => {
+    await app.open();
+    expect(await app.backend()).toBe(ep);
+    for (const label of [0, 3, 7, 9]) {
+      await app.pickSample(label);
+      await expect(app.predictedLabel).toHaveAttribute('data-digit', String(label));
+      const probs = await app.probabilities();
+      // Golden values come from PyTorch; 1e-4 absolute is the fixture's stated tolerance.
+      expect(maxAbsDiff(probs, goldenCase(label).outputs.probabilities!.data)).toBeLessThan(
+        golden.tolerance,
+      );
+    }
+    // The badge names the backend that ran the last inference.
+    await expect(app.badge).toHaveAttribute('data-backend', ep);
+  });
+
+  test('the logits layer shows the model’s own logits', async ({ app }) => {
+    await app.open('#/convolution?step=7');
+    await app.pickSample(2);
+    await expect(app.page.getByTestId('conv.layer.title')).toHaveText('Dense (logits)');
+    const bars = app.page.locator('[data-testid^="conv.layer.logits-"]');
+    await expect(bars).toHaveCount(10);
+    await expect
+      .poll(async () => {
+        const values = (
+          await bars.evaluateAll((els) => els.map((e) => e.getAttribute('data-value')))
+        ).map(Number);
+        return maxAbsDiff(values, goldenCase(2).outputs.logits!.data);
+      })
+      .toBeLessThan(golden.tolerance);
+  });
+
+  test('drawing a stroke with the mouse is read as a digit, and the link keeps it', async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await expect(app.predictedLabel).toHaveAttribute('data-digit', '0');
+    await page.getByTestId('conv.draw.clear').click();
+    await expect(app.predictedLabel).toHaveCount(0);
+    const pad = page.getByTestId('conv.draw.pad');
+    const box = (await pad.boundingBox())!;
+    // A slightly slanted vertical stroke down the middle: a "1".
+    await page.mouse.move(box.x + box.width * 0.52, box.y + box.height * 0.15);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) {
+      await page.mouse.move(
+        box.x + box.width * (0.52 - 0.004 * i),
+        box.y + box.height * (0.15 + 0.058 * i),
+      );
+    }
+    await page.mouse.up();
+    await expect(app.predictedLabel).toHaveAttribute('data-digit', '1');
+    await expect(page).toHaveURL(/#\/convolution\?c=/);
+    await app.settled();
+    const probs = await app.probabilities();
+    expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+
+    // The same link in a fresh page shows the same drawing and prediction.
+    const url = page.url();
+    await page.goto('about:blank');
+    await page.goto(url);
+    await expect(app.predictedLabel).toHaveAttribute('data-digit', '1');
+    await app.settled();
+    expect(maxAbsDiff(await app.probabilities(), probs)).toBeLessThan(1e-6);
+  });
+
+  test('keyboard steps through the layers, and the step is in the link', async ({ app, page }) => {
+    await app.open();
+    await expect(app.predictedLabel).toBeVisible();
+    await expect(page.getByTestId('conv.layer.title')).toHaveText('Input image');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('conv.layer.title')).toHaveText('Convolution 1');
+    await expect(page.locator('[data-testid^="conv.layer.conv1-"]')).toHaveCount(8);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('conv.layer.title')).toHaveText('Max pool 1');
+    await expect(page).toHaveURL(/step=3/);
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('conv.layer.title')).toHaveText('ReLU 1');
+    await page.reload();
+    await expect(page.getByTestId('conv.layer.title')).toHaveText('ReLU 1');
+  });
+});

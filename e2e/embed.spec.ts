@@ -1,0 +1,130 @@
+import type { Page } from '@playwright/test';
+import { expect, goldenCase, golden, maxAbsDiff, test } from './fixtures';
+
+/**
+ * The example host page (public/examples/embed-host.html), opened on another origin
+ * (localhost vs 127.0.0.1), embedding Glassbox and talking to it as an author's page would.
+ */
+async function openHost(page: Page, ep: string): Promise<void> {
+  const app = `http://127.0.0.1:4173/?embed=1&ep=${ep}#/convolution`;
+  await page.goto(`http://localhost:4173/examples/embed-host.html?src=${encodeURIComponent(app)}`);
+  await page.evaluate(() => (window as unknown as { ready: Promise<unknown> }).ready);
+}
+
+type Reply = Record<string, unknown> & { type: string };
+const ask = (page: Page, msg: Record<string, unknown>) =>
+  page.evaluate((m) => (window as unknown as { ask: (m: unknown) => Promise<Reply> }).ask(m), {
+    source: 'glassbox-host',
+    ...msg,
+  });
+
+test.describe('Embed API v1', () => {
+  test('the example page’s buttons drive the lesson', async ({ page, ep }) => {
+    await openHost(page, ep);
+    await page.getByRole('button', { name: 'Show the sample 3' }).click();
+    await expect(page.locator('#answer')).toHaveText(`Step 1 of 9 on ${ep}`);
+    await page.getByRole('button', { name: 'Next layer ▶' }).click();
+    await expect(page.locator('#answer')).toHaveText(`Step 2 of 9 on ${ep}`);
+    await page.getByRole('button', { name: 'Get the probabilities' }).click();
+    const p3 = goldenCase(3).outputs.probabilities!.data[3]!;
+    await expect(page.locator('#answer')).toHaveText(`Predicted 3 with p = ${p3.toFixed(4)}`);
+  });
+
+  test('a host page drives the lesson and reads the real numbers', async ({ page, ep }) => {
+    await openHost(page, ep);
+    const state = await ask(page, { type: 'getState' });
+    expect(state).toMatchObject({
+      type: 'state',
+      lesson: 'convolution',
+      step: 0,
+      stepCount: 9,
+      backend: ep,
+    });
+    expect(state.config).toEqual({ mode: 'model', digit: { sample: 0 } });
+
+    const set = await ask(page, {
+      type: 'setConfig',
+      lesson: 'convolution',
+      config: { digit: { sample: 3 } },
+    });
+    expect(set).toMatchObject({ type: 'state', config: { mode: 'model', digit: { sample: 3 } } });
+    const result = await ask(page, { type: 'getResult' });
+    const { probabilities, predicted } = result.result as {
+      probabilities: number[];
+      predicted: number;
+    };
+    expect(predicted).toBe(3);
+    expect(maxAbsDiff(probabilities, goldenCase(3).outputs.probabilities!.data)).toBeLessThan(
+      golden.tolerance,
+    );
+
+    expect(await ask(page, { type: 'step', delta: 1 })).toMatchObject({ type: 'state', step: 1 });
+    expect(await ask(page, { type: 'goto', step: 8 })).toMatchObject({ type: 'state', step: 8 });
+    expect(await ask(page, { type: 'step', delta: 1 })).toMatchObject({ type: 'state', step: 8 });
+
+    // The embedded view has no app chrome, and shows what the host asked for.
+    const frame = page.frameLocator('#glassbox');
+    await expect(frame.getByTestId('app.nav.convolution')).toHaveCount(0);
+    await expect(frame.getByTestId('conv.prediction.label')).toHaveAttribute('data-digit', '3');
+    await expect(frame.getByTestId('conv.layer.title')).toHaveText('Softmax (probabilities)');
+  });
+
+  test('invalid messages get an error naming the field, and change nothing', async ({
+    page,
+    ep,
+  }) => {
+    await openHost(page, ep);
+    const bad = await ask(page, {
+      type: 'setConfig',
+      lesson: 'convolution',
+      config: { digit: { sample: 'x' } },
+    });
+    expect(bad).toMatchObject({ type: 'error', field: 'config.digit.sample' });
+    expect(bad.message).toContain('config.digit.sample');
+    expect(await ask(page, { type: 'step', delta: 2 })).toMatchObject({
+      type: 'error',
+      field: 'delta',
+    });
+    expect(await ask(page, { type: 'goto', step: 99 })).toMatchObject({
+      type: 'error',
+      field: 'step',
+    });
+    expect(await ask(page, { type: 'teleport' })).toMatchObject({ type: 'error', field: 'type' });
+    expect(await ask(page, { type: 'setConfig', lesson: 'chess', config: {} })).toMatchObject({
+      type: 'error',
+      field: 'lesson',
+    });
+    const state = await ask(page, { type: 'getState' });
+    expect(state).toMatchObject({
+      lesson: 'convolution',
+      step: 0,
+      config: { mode: 'model', digit: { sample: 0 } },
+    });
+  });
+
+  test('setConfig on another lesson switches to it; messages from others are ignored', async ({
+    page,
+    ep,
+  }) => {
+    await openHost(page, ep);
+    expect(await ask(page, { type: 'setConfig', lesson: 'gan', config: {} })).toMatchObject({
+      lesson: 'gan',
+    });
+    await expect(page.frameLocator('#glassbox').getByRole('heading', { level: 1 })).toContainText(
+      'GAN',
+    );
+    const answers = () =>
+      page
+        .locator('#log')
+        .evaluate((el) => el.textContent!.split('\n').filter((l) => l.startsWith('←')).length);
+    const before = await answers();
+    await page.evaluate(() => {
+      const frame = (document.getElementById('glassbox') as HTMLIFrameElement).contentWindow!;
+      frame.postMessage({ id: 'x', type: 'getState' }, '*');
+      frame.postMessage({ source: 'someone-else', id: 'y', type: 'getState' }, '*');
+    });
+    await page.waitForTimeout(1000);
+    const ignored = (await answers()) - before;
+    expect(ignored).toBe(0);
+  });
+});

@@ -1,0 +1,304 @@
+import { compressToEncodedURIComponent } from 'lz-string';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { quantize } from '../core/digit';
+import { attentionLesson } from '../lessons/attention/lesson';
+import { convDefaults, type ConvConfig } from '../lessons/convolution/config';
+import { convolutionLesson } from '../lessons/convolution/lesson';
+import { ganLesson } from '../lessons/gan/lesson';
+import { DEFAULT_LESSON, LESSON_IDS, registerLesson, type LessonId } from './lessonRegistry';
+import { initLessonDefaults, useAppStore } from './store';
+import { currentUrl, formatHash, parseHash, parseQuery, startUrlSync } from './urlState';
+
+// The lessons are registered as src/app/lessons.ts does; their modules import the store and
+// runtime, but nothing in them touches `document` or workers at import time, so no mocks.
+beforeAll(() => {
+  registerLesson(attentionLesson);
+  registerLesson(convolutionLesson);
+  registerLesson(ganLesson);
+  initLessonDefaults();
+});
+
+/** The convolution lesson has one step per CNN layer, input first. */
+const CONV_STEPS = 9;
+
+/** A 28×28 drawing with two-decimal pixels, as the drawing pad stores one: a ring. */
+function drawnDigit(): number[][] {
+  const ink = (x: number, y: number) =>
+    Math.max(0, 1 - Math.abs(Math.hypot(x - 13.5, y - 13.5) - 7) / 3);
+  return Array.from({ length: 28 }, (_, y) =>
+    quantize(Array.from({ length: 28 }, (_, x) => ink(x, y))),
+  );
+}
+
+const packed = (config: unknown) => compressToEncodedURIComponent(JSON.stringify(config));
+
+describe('parseQuery', () => {
+  it('reads every page option', () => {
+    const { options, problems } = parseQuery(
+      '?ep=webgpu&lang=zh-CN&embed=1&hide=draw,%20samples,,layers&origins=https://example.org/page,http://127.0.0.1:8080',
+    );
+    expect(problems).toEqual([]);
+    expect(options).toEqual({
+      policy: 'webgpu',
+      lang: 'zh-CN',
+      embed: true,
+      hide: ['draw', 'samples', 'layers'],
+      origins: ['https://example.org', 'http://127.0.0.1:8080'],
+    });
+  });
+
+  it('gives the defaults for an empty query', () => {
+    expect(parseQuery('')).toEqual({
+      options: { embed: false, hide: [], origins: [] },
+      problems: [],
+    });
+  });
+
+  it.each([
+    ['embed=1', true],
+    ['embed=true', true],
+    ['embed=0', false],
+    ['embed=yes', false],
+  ])('reads %s as embed %s', (query, embed) => {
+    expect(parseQuery(`?${query}`).options.embed).toBe(embed);
+  });
+
+  it('reports each bad value by the name of its parameter and ignores it', () => {
+    const { options, problems } = parseQuery(
+      '?ep=gpu&lang=fr&origins=not-a-url,https://ok.example',
+    );
+    expect(options.policy).toBeUndefined();
+    expect(options.lang).toBeUndefined();
+    expect(options.origins).toEqual(['https://ok.example']);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^ep: "gpu"/);
+    expect(problems[1]).toMatch(/^lang: "fr"/);
+    expect(problems[2]).toMatch(/^origins: "not-a-url"/);
+  });
+});
+
+describe('parseHash / formatHash', () => {
+  it('writes the default state as the bare route', () => {
+    expect(formatHash({ lesson: 'convolution', config: convDefaults, step: 0 })).toBe(
+      '#/convolution',
+    );
+    expect(formatHash({ lesson: 'gan', config: {}, step: 0 })).toBe('#/gan');
+  });
+
+  it.each(['', '#', '#/', '#/convolution', '#convolution'])(
+    'reads %j as the default lesson at step 0',
+    (hash) => {
+      expect(parseHash(hash)).toEqual({
+        location: { lesson: DEFAULT_LESSON, config: convDefaults, step: 0 },
+        problems: [],
+      });
+    },
+  );
+
+  it('round-trips a drawn digit and a step', () => {
+    const config: ConvConfig = { mode: 'model', digit: { pixels: drawnDigit() } };
+    const location = { lesson: 'convolution' as LessonId, config, step: 4 };
+    const hash = formatHash(location);
+    expect(hash).toMatch(/^#\/convolution\?step=4&c=[A-Za-z0-9%-]+$/);
+    expect(parseHash(hash)).toEqual({ location, problems: [] });
+    // Also after the browser has normalised it as part of a URL.
+    const viaUrl = new URL(`https://glassbox.test/app/${hash}`).hash;
+    expect(parseHash(viaUrl)).toEqual({ location, problems: [] });
+    // 784 two-decimal pixels compress to a link of reasonable length.
+    expect(hash.length).toBeLessThan(2000);
+  });
+
+  it('round-trips a sample digit', () => {
+    const location = {
+      lesson: 'convolution' as LessonId,
+      config: { mode: 'model', digit: { sample: 7 } },
+      step: 0,
+    };
+    expect(parseHash(formatHash(location))).toEqual({ location, problems: [] });
+  });
+
+  it('falls back to the default lesson for an unknown one, naming "lesson"', () => {
+    const { location, problems } = parseHash('#/transformers?step=2');
+    expect(location).toEqual({ lesson: DEFAULT_LESSON, config: convDefaults, step: 2 });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^lesson: "transformers"/);
+  });
+
+  it('keeps the defaults and reports a damaged config', () => {
+    const good = formatHash({
+      lesson: 'convolution',
+      config: { mode: 'model', digit: { sample: 3 } },
+      step: 1,
+    });
+    const damaged = good.slice(0, -6) + '@@@@@@';
+    const { location, problems } = parseHash(damaged);
+    expect(location).toEqual({ lesson: 'convolution', config: convDefaults, step: 1 });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^config: /);
+  });
+
+  it('reports a config that is valid lz-string but not JSON', () => {
+    const { location, problems } = parseHash(
+      `#/convolution?c=${compressToEncodedURIComponent('{digit:')}`,
+    );
+    expect(location.config).toEqual(convDefaults);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^config: /);
+  });
+
+  it('names the bad field and uses its default, keeping the good ones', () => {
+    const { location, problems } = parseHash(
+      `#/convolution?step=2&c=${packed({ digit: { sample: 12 } })}`,
+    );
+    expect(location).toEqual({ lesson: 'convolution', config: convDefaults, step: 2 });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^config\.digit\.sample: /);
+
+    const mixed = parseHash(`#/convolution?c=${packed({ mode: 'sandbox', digit: { sample: 5 } })}`);
+    expect(mixed.location.config).toEqual({ mode: 'model', digit: { sample: 5 } });
+    expect(mixed.problems).toHaveLength(1);
+    expect(mixed.problems[0]).toMatch(/^config\.mode: /);
+  });
+
+  it('names the row of a drawing with the wrong width', () => {
+    const pixels = drawnDigit();
+    pixels[3] = pixels[3]!.slice(0, 27);
+    const { location, problems } = parseHash(`#/convolution?c=${packed({ digit: { pixels } })}`);
+    expect(location.config).toEqual(convDefaults);
+    expect(problems).toEqual(['config.digit.pixels.3: each row has 28 pixels']);
+  });
+
+  it('reports an unknown field in a lesson without config fields', () => {
+    const { location, problems } = parseHash(`#/gan?c=${packed({ lr: 0.1 })}`);
+    expect(location).toEqual({ lesson: 'gan', config: {}, step: 0 });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^config: .*lr/);
+  });
+
+  it.each(['9', '-1', '1.5', 'two', '1e9'])(
+    'rejects step=%s, naming "step" and using 0',
+    (step) => {
+      const { location, problems } = parseHash(`#/convolution?step=${step}`);
+      expect(location.step).toBe(0);
+      expect(problems).toEqual([`step: "${step}" is not a step between 0 and ${CONV_STEPS - 1}`]);
+    },
+  );
+
+  it('accepts the last step', () => {
+    expect(parseHash(`#/convolution?step=${CONV_STEPS - 1}`)).toEqual({
+      location: { lesson: 'convolution', config: convDefaults, step: CONV_STEPS - 1 },
+      problems: [],
+    });
+  });
+
+  it('checks the step against the lesson the hash names', () => {
+    // Attention has a single step for now.
+    expect(parseHash('#/attention?step=1').problems).toEqual([
+      'step: "1" is not a step between 0 and 0',
+    ]);
+  });
+});
+
+describe('currentUrl', () => {
+  beforeEach(() => {
+    vi.stubGlobal('navigator', { languages: ['en-GB'] });
+    useAppStore.setState({
+      lesson: 'convolution',
+      steps: Object.fromEntries(LESSON_IDS.map((id) => [id, 0])) as Record<LessonId, number>,
+      policy: 'auto',
+      lang: 'en',
+    });
+    initLessonDefaults();
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('leaves defaults out of the URL', () => {
+    expect(currentUrl('https://glassbox.test/app/?ep=wasm&lang=zh-CN#/gan')).toBe(
+      'https://glassbox.test/app/#/convolution',
+    );
+  });
+
+  it('writes the policy, a non-preferred language, the lesson, its config and step', () => {
+    const s = useAppStore.getState();
+    s.setPolicy('wasm');
+    s.setLang('zh-CN');
+    s.setConfig('convolution', { mode: 'model', digit: { sample: 2 } });
+    s.setStep('convolution', 3);
+    const url = new URL(currentUrl('https://glassbox.test/app/?embed=1'));
+    expect(url.searchParams.get('ep')).toBe('wasm');
+    expect(url.searchParams.get('lang')).toBe('zh-CN');
+    expect(url.searchParams.get('embed')).toBe('1');
+    expect(parseHash(url.hash)).toEqual({
+      location: { lesson: 'convolution', config: { mode: 'model', digit: { sample: 2 } }, step: 3 },
+      problems: [],
+    });
+  });
+});
+
+describe('startUrlSync', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** Just enough of a window for the URL sync: location, history and hashchange. */
+  function fakeWindow(href: string) {
+    const listeners: (() => void)[] = [];
+    const location = new URL(href);
+    const win = {
+      location,
+      history: {
+        state: null,
+        replaceState: vi.fn((_state: unknown, _title: string, url: string) => {
+          location.href = url;
+        }),
+      },
+      addEventListener: (_type: string, fn: () => void) => listeners.push(fn),
+      removeEventListener: vi.fn(),
+    };
+    const navigate = (hash: string) => {
+      location.hash = hash;
+      listeners.forEach((fn) => fn());
+    };
+    return { win: win as unknown as Window, navigate, replaceState: win.history.replaceState };
+  }
+
+  it('applies a link, reports its bad parts once, and follows hash changes', () => {
+    vi.stubGlobal('navigator', { languages: ['en-US'] });
+    initLessonDefaults();
+    useAppStore.setState({ notices: [] });
+    const { win, navigate } = fakeWindow(
+      `https://glassbox.test/app/?ep=webgpu&lang=xx#/convolution?step=99&c=${packed({ digit: { sample: 6 } })}`,
+    );
+    const stop = startUrlSync(win);
+    try {
+      let s = useAppStore.getState();
+      expect(s.policy).toBe('webgpu');
+      expect(s.lang).toBe('en');
+      expect(s.lesson).toBe('convolution');
+      expect(s.configs.convolution).toEqual({ mode: 'model', digit: { sample: 6 } });
+      expect(s.steps.convolution).toBe(0);
+      const notices = s.notices.filter((n) => n.key === 'notice.badLink');
+      expect(notices).toHaveLength(1);
+      expect(String(notices[0]!.params?.detail)).toMatch(/lang: "xx".*; step: "99"/);
+      // The URL is rewritten to the state actually shown: bad parts dropped.
+      expect(parseHash(win.location.hash).location.step).toBe(0);
+      expect(win.location.search).toBe('?ep=webgpu');
+
+      navigate('#/gan');
+      s = useAppStore.getState();
+      expect(s.lesson).toBe('gan');
+
+      useAppStore.getState().setStep('convolution', 5);
+      useAppStore.getState().goToLesson('convolution');
+      expect(parseHash(win.location.hash).location).toEqual({
+        lesson: 'convolution',
+        config: { mode: 'model', digit: { sample: 6 } },
+        step: 5,
+      });
+    } finally {
+      stop();
+    }
+  });
+});
