@@ -11,7 +11,8 @@ const baseArgs = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const PORT = 4173;
+// Not 4173 (npm start's port), so the tests never talk to a server left running by hand.
+const PORT = 4183;
 
 export default defineConfig<GlassboxOptions>({
   testDir: 'e2e',

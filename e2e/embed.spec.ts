@@ -6,8 +6,12 @@ import { expect, goldenCase, golden, maxAbsDiff, test } from './fixtures';
  * (localhost vs 127.0.0.1), embedding Glassbox and talking to it as an author's page would.
  */
 async function openHost(page: Page, ep: string): Promise<void> {
-  const app = `http://127.0.0.1:4173/?embed=1&ep=${ep}#/convolution`;
-  await page.goto(`http://localhost:4173/examples/embed-host.html?src=${encodeURIComponent(app)}`);
+  const base = new URL(test.info().project.use.baseURL!);
+  const app = new URL(`./?embed=1&ep=${ep}#/convolution`, base).href;
+  const host = new URL('./examples/embed-host.html', base);
+  host.hostname = 'localhost';
+  host.searchParams.set('src', app);
+  await page.goto(host.href);
   await page.evaluate(() => (window as unknown as { ready: Promise<unknown> }).ready);
 }
 

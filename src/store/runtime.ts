@@ -29,7 +29,10 @@ function onEvent(event: ClientEvent): void {
       s.setModel(event.model, { state: 'loading', loaded: event.loaded, total: event.total });
       break;
     case 'loaded':
-      s.setModel(event.model, { state: 'ready' });
+      s.setModel(event.model, {
+        state: 'ready',
+        card: { title: event.card.title, parameterCount: event.card.parameterCount, metrics: event.card.metrics },
+      });
       break;
     case 'ran':
       s.setRuntime({

@@ -30,6 +30,8 @@ export interface RuntimeStatus {
 
 export interface ModelStatus {
   state: 'loading' | 'ready' | 'error';
+  /** From the model card, once loaded: shown next to the model's output. */
+  card?: { title: string; parameterCount: number; metrics: Record<string, unknown> };
   loaded?: number;
   total?: number;
   error?: { kind: string; message: string };

@@ -22,6 +22,8 @@ export default function ConvolutionLesson() {
   const config = useConvConfig();
   const step = useConvStep();
   const hide = useAppStore((s) => s.embed.hide);
+  const card = useAppStore((s) => s.models[CNN_MODEL]?.card);
+  const lang = useAppStore((s) => s.lang);
   const setConfig = useAppStore((s) => s.setConfig);
   const setStep = useAppStore((s) => s.setStep);
   const [samples, setSamples] = useState<SampleDigits | null>(null);
@@ -192,6 +194,15 @@ export default function ConvolutionLesson() {
               </>
             ) : (
               <p>{t('conv.nothingDrawn')}</p>
+            )}
+            {card && (
+              <p className="model-card" data-testid="conv.model-card">
+                {t('conv.model', {
+                  params: card.parameterCount.toLocaleString(lang),
+                  accuracy: formatPercent(Number(card.metrics.testAccuracy)),
+                  digits: Number(card.metrics.testDigits).toLocaleString(lang),
+                })}
+              </p>
             )}
           </div>
         )}
