@@ -20,6 +20,8 @@ export default defineConfig<GlassboxOptions>({
   expect: { timeout: 30_000 },
   retries: 0,
   workers: 2,
+  // Playwright empties its outputDir on start: keep it apart from the other reports.
+  outputDir: 'test-results/playwright',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,

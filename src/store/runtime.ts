@@ -31,7 +31,11 @@ function onEvent(event: ClientEvent): void {
     case 'loaded':
       s.setModel(event.model, {
         state: 'ready',
-        card: { title: event.card.title, parameterCount: event.card.parameterCount, metrics: event.card.metrics },
+        card: {
+          title: event.card.title,
+          parameterCount: event.card.parameterCount,
+          metrics: event.card.metrics,
+        },
       });
       break;
     case 'ran':
