@@ -20,6 +20,74 @@ test.describe('Convolution: the MNIST CNN in the page', () => {
     await expect(app.badge).toHaveAttribute('data-backend', ep);
   });
 
+  test('the visitor downloads only the runtime build of the backend in use', async ({
+    app,
+    page,
+    ep,
+  }) => {
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await app.open();
+    await expect(app.predictedLabel).toHaveAttribute('data-digit', '0');
+    const webgpuBuild = urls.filter((u) => /ort\.webgpu|asyncify/.test(u));
+    const wasmBuild = urls.filter((u) =>
+      /ort\.wasm\.bundle|ort-wasm-simd-threaded-[\w-]+\.wasm/.test(u),
+    );
+    if (ep === 'wasm') {
+      expect(webgpuBuild).toEqual([]);
+      expect(wasmBuild.length).toBeGreaterThan(0);
+    } else {
+      expect(webgpuBuild.length).toBeGreaterThan(0);
+      expect(wasmBuild).toEqual([]);
+    }
+    // Everything comes from our own origin: no CDN.
+    expect(urls.filter((u) => !u.startsWith(new URL(page.url()).origin))).toEqual([]);
+  });
+
+  test('touch and pen draw too', async ({ app, page }) => {
+    await app.open();
+    await expect(app.predictedLabel).toHaveAttribute('data-digit', '0');
+    await page.getByTestId('conv.draw.clear').click();
+    const box = (await page.getByTestId('conv.draw.pad').boundingBox())!;
+    const at = (fx: number, fy: number) => ({
+      x: box.x + box.width * fx,
+      y: box.y + box.height * fy,
+    });
+    const cdp = await page.context().newCDPSession(page);
+    // A finger draws a vertical "1" (real touch events, as a phone sends them).
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchStart',
+      touchPoints: [at(0.5, 0.15)],
+    });
+    for (let i = 1; i <= 10; i++) {
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchMove',
+        touchPoints: [at(0.5, 0.15 + 0.07 * i)],
+      });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect(app.predictedLabel).toHaveAttribute('data-digit', '1');
+    await page.getByTestId('conv.draw.clear').click();
+    // A pen draws a horizontal stroke then a vertical one: a "7".
+    const pen = async (
+      type: 'mousePressed' | 'mouseMoved' | 'mouseReleased',
+      p: { x: number; y: number },
+    ) =>
+      cdp.send('Input.dispatchMouseEvent', {
+        type,
+        ...p,
+        button: 'left',
+        buttons: type === 'mouseReleased' ? 0 : 1,
+        clickCount: 1,
+        pointerType: 'pen',
+      });
+    await pen('mousePressed', at(0.25, 0.2));
+    for (let i = 1; i <= 8; i++) await pen('mouseMoved', at(0.25 + 0.06 * i, 0.2));
+    for (let i = 1; i <= 10; i++) await pen('mouseMoved', at(0.73 - 0.03 * i, 0.2 + 0.065 * i));
+    await pen('mouseReleased', at(0.43, 0.85));
+    await expect(app.predictedLabel).toHaveAttribute('data-digit', '7');
+  });
+
   test('the logits layer shows the model’s own logits', async ({ app }) => {
     await app.open('#/convolution?step=7');
     await app.pickSample(2);

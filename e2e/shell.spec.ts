@@ -54,6 +54,19 @@ test.describe('App shell', () => {
     await expect(page.getByTestId('app.settings.backend-wasm')).toHaveCount(0);
   });
 
+  test('the built site works from any path of a static host', async ({ app, page, context }) => {
+    // Serve dist/ under a deep sub-path, as a school web server might.
+    await context.route(/\/some\/deep\/path\//, async (route) => {
+      const path =
+        new URL(route.request().url()).pathname.replace('/some/deep/path/', '') || 'index.html';
+      await route.fulfill({ path: `dist/${path}` });
+    });
+    await page.goto(`./some/deep/path/?ep=${app.ep}#/convolution?step=1`);
+    await expect(app.predictedLabel).toHaveAttribute('data-digit', '0');
+    await expect(page.getByTestId('conv.layer.title')).toHaveText('Convolution 1');
+    expect(await app.backend()).toBe(app.ep);
+  });
+
   test('works on a phone held upright', async ({ app, page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await app.open();

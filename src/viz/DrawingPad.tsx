@@ -112,7 +112,11 @@ export function DrawingPad({
       title={hint}
       data-testid={testId}
       onPointerDown={(e) => {
-        e.currentTarget.setPointerCapture(e.pointerId);
+        try {
+          e.currentTarget.setPointerCapture(e.pointerId); // keep the stroke if it leaves the pad
+        } catch {
+          // synthetic pointers (assistive tech, automation) cannot be captured; drawing still works
+        }
         const p = point(e);
         last.current = p;
         stroke(p, p);

@@ -73,6 +73,22 @@ const handlers: { [K in keyof WorkerHandlers]: Handler<K> } = {
     return { outputs, ms: performance.now() - t0, backend: rt.backend, adapter: rt.adapter };
   },
 
+  async dispose() {
+    const entries = [...sessions.values()];
+    sessions.clear();
+    const opened = await Promise.allSettled(entries);
+    let released = 0;
+    for (const r of opened) {
+      if (r.status === 'fulfilled') {
+        await r.value.session.dispose();
+        released++;
+      }
+    }
+    device?.destroy();
+    device = undefined;
+    return { released };
+  },
+
   loseDevice() {
     if (!device) return Promise.resolve({ lost: false });
     device.destroy();

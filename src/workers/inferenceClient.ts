@@ -104,10 +104,17 @@ class Connection {
     this.pending.clear();
   }
 
+  /**
+   * Stops this worker: pending requests fail at once; the worker is asked to release its
+   * sessions and GPU device, then terminated (after at most a second, in case it hangs).
+   */
   close(): void {
-    this.closed = true;
-    this.worker.terminate();
+    if (this.closed) return;
     this.failAll({ kind: 'runtime', message: 'the inference worker was restarted' });
+    const release = this.send('dispose', {}).catch(() => undefined);
+    this.closed = true;
+    const timeout = new Promise((r) => setTimeout(r, 1000));
+    void Promise.race([release, timeout]).then(() => this.worker.terminate());
   }
 }
 

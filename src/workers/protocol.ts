@@ -18,6 +18,8 @@ export interface WorkerHandlers {
     args: { model: string; inputs: Record<string, Tensor> };
     result: { outputs: Record<string, Tensor>; ms: number; backend: BackendName; adapter: string };
   };
+  /** Releases every session (and the WebGPU device) before the worker is terminated. */
+  dispose: { args: Record<string, never>; result: { released: number } };
   /** Test hook: destroys the WebGPU device, as a driver reset or GPU crash would. */
   loseDevice: { args: Record<string, never>; result: { lost: boolean } };
 }
