@@ -44,7 +44,7 @@ test.describe('Embed API v1', () => {
       stepCount: 9,
       backend: ep,
     });
-    expect(state.config).toEqual({ mode: 'model', digit: { sample: 0 } });
+    expect(state.config).toEqual({ mode: 'model', digit: { sample: 0 }, unit: null });
 
     const set = await ask(page, {
       type: 'setConfig',

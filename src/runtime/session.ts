@@ -6,6 +6,20 @@ import type { Ort } from './ort';
 export type NamedTensors = Record<string, Tensor>;
 
 /**
+ * A run whose inputs do not fit the model (a missing or unknown name, wrong dims): the
+ * caller's mistake, not the backend's — so the worker reports it as such instead of blaming
+ * WebGPU and falling back to WASM.
+ */
+export class InputMismatchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputMismatchError';
+  }
+}
+
+const showDims = (dims: readonly (number | string)[]) => `[${dims.join(', ')}]`;
+
+/**
  * Owns one InferenceSession. Runs are queued, because overlapping `run` calls fail (or crash
  * the tab) on WebGPU; every ORT tensor made or returned here is disposed here, and outputs
  * leave as plain Float32Arrays owned by the caller.
@@ -50,8 +64,36 @@ export class ModelSession {
     return next;
   }
 
+  /** Checks names, dims and data lengths against the model's declared inputs. */
+  private checkInputs(inputs: NamedTensors): void {
+    const declared = new Map(this.session.inputMetadata.map((m) => [m.name, m]));
+    for (const [name, t] of Object.entries(inputs)) {
+      const meta = declared.get(name);
+      if (!meta)
+        throw new InputMismatchError(
+          `"${name}" is not an input of this model (its inputs: ${[...declared.keys()].join(', ')})`,
+        );
+      if (t.data.length !== t.dims.reduce((a, b) => a * b, 1))
+        throw new InputMismatchError(
+          `input "${name}" has ${t.data.length} values for dims ${showDims(t.dims)}`,
+        );
+      // Symbolic dims (strings) take any size; an empty shape means the model left it open.
+      if (!meta.isTensor || meta.shape.length === 0) continue;
+      const fits =
+        meta.shape.length === t.dims.length &&
+        meta.shape.every((d, i) => typeof d !== 'number' || d === t.dims[i]);
+      if (!fits)
+        throw new InputMismatchError(
+          `input "${name}" has dims ${showDims(t.dims)}; the model expects ${showDims(meta.shape)}`,
+        );
+    }
+    for (const name of declared.keys())
+      if (!(name in inputs)) throw new InputMismatchError(`input "${name}" is missing`);
+  }
+
   private async runNow(inputs: NamedTensors): Promise<NamedTensors> {
     if (this.disposed) throw new Error('the model session was disposed');
+    this.checkInputs(inputs);
     const feeds: Record<string, OrtTensor> = {};
     for (const [name, t] of Object.entries(inputs)) {
       feeds[name] = new this.ort.Tensor('float32', t.data, t.dims);

@@ -130,7 +130,7 @@ describe('handleHostMessage', () => {
     const reply = await handleHostMessage(
       valid({ type: 'setConfig', lesson: 'convolution', config: { digit: { sample: 4 } } }),
     );
-    const expected = { mode: 'model', digit: { sample: 4 } };
+    const expected = { mode: 'model', digit: { sample: 4 }, unit: null };
     expect(reply).toMatchObject({
       type: 'state',
       lesson: 'convolution',
@@ -148,7 +148,7 @@ describe('handleHostMessage', () => {
     );
     expect(reply).toMatchObject({
       lesson: 'convolution',
-      config: { mode: 'model', digit: { sample: 8 } },
+      config: { mode: 'model', digit: { sample: 8 }, unit: null },
     });
     expect(useAppStore.getState().lesson).toBe('convolution');
   });

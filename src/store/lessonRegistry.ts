@@ -17,6 +17,11 @@ export interface LessonDefinition<C = unknown> {
   /** Validates a whole config; the same schema serves links, the editor and the embed API. */
   schema: z.ZodType<C>;
   defaults: C;
+  /**
+   * For lessons whose config has a `mode` discriminator: the defaults of each mode. A patch
+   * that changes the mode is merged over that mode's defaults instead of the old config.
+   */
+  modeDefaults?: Record<string, C>;
   /** Number of steps the lesson can be stepped through (≥ 1). */
   stepCount: (config: C) => number;
   /** Answers the embed API's getResult with the numbers the view shows, as plain arrays. */
@@ -78,8 +83,13 @@ export function mergeConfig(
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
     return { ok: false, problems: [{ field: 'config', message: 'must be an object' }] };
   }
-  const merged = { ...(base as object), ...patch };
-  const result = lessonDefinition(id).schema.safeParse(merged);
+  const def = lessonDefinition(id);
+  const mode = (patch as { mode?: unknown }).mode;
+  const baseMode = (base as { mode?: unknown } | null)?.mode;
+  const modeBase =
+    typeof mode === 'string' && mode !== baseMode ? def.modeDefaults?.[mode] : undefined;
+  const merged = { ...((modeBase ?? base) as object), ...patch };
+  const result = def.schema.safeParse(merged);
   return result.success
     ? { ok: true, config: result.data }
     : { ok: false, problems: problemsOf(result.error, 'config') };

@@ -1,6 +1,8 @@
 /**
  * Connects the inference client (workers/) to the store: backend status for the badge, model
- * loading progress and errors, and the fallback notice. Lessons run models through `runModel`.
+ * loading progress and errors, and the fallback notice. Lessons run models through `runModel`,
+ * graphs built by runtime/graph through `runGraph`, and read trained weights with
+ * `modelWeights`.
  */
 import type { Tensor } from '../core/tensor';
 import { InferenceClient, InferenceError, type ClientEvent } from '../workers/inferenceClient';
@@ -106,6 +108,44 @@ export async function runModel(
     return await requireClient().run(model, inputs);
   } catch (e) {
     report(model, e);
+    throw e;
+  }
+}
+
+/** A model's trained weights (float32 initializers) by name, loading the model if needed. */
+export async function modelWeights(model: string): Promise<Record<string, Tensor>> {
+  try {
+    return await requireClient().weights(model);
+  } catch (e) {
+    report(model, e);
+    throw e;
+  }
+}
+
+/**
+ * Records a failed graph run as a runtime notice: a graph is built in the page, so no model
+ * file is to blame and the model's status is left alone. One tag for all graphs, so a run of
+ * failures (a slider dragged through bad settings) shows the latest, not a stack.
+ */
+function reportGraph(e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  useAppStore.getState().notify({
+    level: 'error',
+    key: 'notice.runtimeError',
+    params: { detail: message },
+    tag: 'graph',
+  });
+}
+
+/** Runs a graph built by runtime/graph (e.g. `convGraph(spec)`) in the worker. */
+export async function runGraph(
+  graph: { key: string; bytes: Uint8Array },
+  inputs: Record<string, Tensor>,
+): Promise<Record<string, Tensor>> {
+  try {
+    return await requireClient().runGraph(graph.key, graph.bytes, inputs);
+  } catch (e) {
+    reportGraph(e);
     throw e;
   }
 }

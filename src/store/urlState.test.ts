@@ -96,7 +96,7 @@ describe('parseHash / formatHash', () => {
   );
 
   it('round-trips a drawn digit and a step', () => {
-    const config: ConvConfig = { mode: 'model', digit: { pixels: drawnDigit() } };
+    const config: ConvConfig = { mode: 'model', digit: { pixels: drawnDigit() }, unit: null };
     const location = { lesson: 'convolution' as LessonId, config, step: 4 };
     const hash = formatHash(location);
     expect(hash).toMatch(/^#\/convolution\?step=4&c=[A-Za-z0-9%-]+$/);
@@ -111,7 +111,7 @@ describe('parseHash / formatHash', () => {
   it('round-trips a sample digit', () => {
     const location = {
       lesson: 'convolution' as LessonId,
-      config: { mode: 'model', digit: { sample: 7 } },
+      config: { mode: 'model', digit: { sample: 7 }, unit: null },
       step: 0,
     };
     expect(parseHash(formatHash(location))).toEqual({ location, problems: [] });
@@ -127,7 +127,7 @@ describe('parseHash / formatHash', () => {
   it('keeps the defaults and reports a damaged config', () => {
     const good = formatHash({
       lesson: 'convolution',
-      config: { mode: 'model', digit: { sample: 3 } },
+      config: { mode: 'model', digit: { sample: 3 }, unit: null },
       step: 1,
     });
     const damaged = good.slice(0, -6) + '@@@@@@';
@@ -154,8 +154,8 @@ describe('parseHash / formatHash', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^config\.digit\.sample: /);
 
-    const mixed = parseHash(`#/convolution?c=${packed({ mode: 'sandbox', digit: { sample: 5 } })}`);
-    expect(mixed.location.config).toEqual({ mode: 'model', digit: { sample: 5 } });
+    const mixed = parseHash(`#/convolution?c=${packed({ mode: 'chess', digit: { sample: 5 } })}`);
+    expect(mixed.location.config).toEqual({ mode: 'model', digit: { sample: 5 }, unit: null });
     expect(mixed.problems).toHaveLength(1);
     expect(mixed.problems[0]).toMatch(/^config\.mode: /);
   });
@@ -224,14 +224,18 @@ describe('currentUrl', () => {
     const s = useAppStore.getState();
     s.setPolicy('wasm');
     s.setLang('zh-CN');
-    s.setConfig('convolution', { mode: 'model', digit: { sample: 2 } });
+    s.setConfig('convolution', { mode: 'model', digit: { sample: 2 }, unit: null });
     s.setStep('convolution', 3);
     const url = new URL(currentUrl('https://glassbox.test/app/?embed=1'));
     expect(url.searchParams.get('ep')).toBe('wasm');
     expect(url.searchParams.get('lang')).toBe('zh-CN');
     expect(url.searchParams.get('embed')).toBe('1');
     expect(parseHash(url.hash)).toEqual({
-      location: { lesson: 'convolution', config: { mode: 'model', digit: { sample: 2 } }, step: 3 },
+      location: {
+        lesson: 'convolution',
+        config: { mode: 'model', digit: { sample: 2 }, unit: null },
+        step: 3,
+      },
       problems: [],
     });
   });
@@ -277,7 +281,7 @@ describe('startUrlSync', () => {
       expect(s.policy).toBe('webgpu');
       expect(s.lang).toBe('en');
       expect(s.lesson).toBe('convolution');
-      expect(s.configs.convolution).toEqual({ mode: 'model', digit: { sample: 6 } });
+      expect(s.configs.convolution).toEqual({ mode: 'model', digit: { sample: 6 }, unit: null });
       expect(s.steps.convolution).toBe(0);
       const notices = s.notices.filter((n) => n.key === 'notice.badLink');
       expect(notices).toHaveLength(1);
@@ -294,7 +298,7 @@ describe('startUrlSync', () => {
       useAppStore.getState().goToLesson('convolution');
       expect(parseHash(win.location.hash).location).toEqual({
         lesson: 'convolution',
-        config: { mode: 'model', digit: { sample: 6 } },
+        config: { mode: 'model', digit: { sample: 6 }, unit: null },
         step: 5,
       });
     } finally {

@@ -12,6 +12,14 @@ export interface FeatureMapGridProps {
   colormap: ColormapName;
   channelLabel: (index: number) => string;
   legendLabel: string;
+  /** CSS size of each map; the grid fills the width when omitted. */
+  mapSize?: string;
+  /** Hide the legend (e.g. in compact columns that show it once). */
+  legend?: boolean;
+  /** Makes units clickable. */
+  onUnitClick?: (channel: number, row: number, col: number) => void;
+  /** The selected unit, marked on its map. */
+  marked?: { channel: number; row: number; col: number } | null;
   testIdPrefix?: string;
 }
 
@@ -24,14 +32,18 @@ export function FeatureMapGrid({
   colormap,
   channelLabel,
   legendLabel,
+  mapSize,
+  legend = true,
+  onUnitClick,
+  marked,
   testIdPrefix,
 }: FeatureMapGridProps) {
   const range = extent(data);
   const plane = height * width;
   return (
     <div className="feature-maps">
-      <ColorLegend colormap={colormap} range={range} label={legendLabel} />
-      <div className="feature-grid">
+      {legend && <ColorLegend colormap={colormap} range={range} label={legendLabel} />}
+      <div className={mapSize ? 'feature-stack' : 'feature-grid'}>
         {Array.from({ length: channels }, (_, c) => (
           <figure key={c} className="feature-map">
             <Heatmap
@@ -41,10 +53,13 @@ export function FeatureMapGrid({
               range={range}
               colormap={colormap}
               label={channelLabel(c + 1)}
+              size={mapSize}
               hoverValues
+              onCellClick={onUnitClick ? (row, col) => onUnitClick(c, row, col) : undefined}
+              marked={marked && marked.channel === c ? { row: marked.row, col: marked.col } : null}
               testId={testIdPrefix ? `${testIdPrefix}-${c}` : undefined}
             />
-            <figcaption>{channelLabel(c + 1)}</figcaption>
+            {!mapSize && <figcaption>{channelLabel(c + 1)}</figcaption>}
           </figure>
         ))}
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { colorAt, normalize, type ColormapName } from './colormap';
 import { formatValue } from './format';
 
@@ -15,6 +15,12 @@ export interface HeatmapProps {
   size?: string;
   /** Show the value under the pointer. */
   hoverValues?: boolean;
+  /** Makes cells clickable (pointer or Enter on the focused map, which picks the hovered/centre cell). */
+  onCellClick?: (row: number, col: number) => void;
+  /** A rectangle of cells to outline, e.g. a receptive field (may extend past the edges into padding). */
+  highlight?: { row: number; col: number; height: number; width: number } | null;
+  /** A single cell to mark, e.g. the selected unit. */
+  marked?: { row: number; col: number } | null;
   testId?: string;
 }
 
@@ -28,6 +34,9 @@ export function Heatmap({
   label,
   size,
   hoverValues,
+  onCellClick,
+  highlight,
+  marked,
   testId,
 }: HeatmapProps) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -47,12 +56,19 @@ export function Heatmap({
     ctx.putImageData(img, 0, 0);
   }, [data, width, height, range, colormap]);
 
-  const onMove = (e: PointerEvent<HTMLCanvasElement>) => {
+  const cellAt = (e: MouseEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     const col = Math.floor(((e.clientX - rect.left) / rect.width) * width);
     const row = Math.floor(((e.clientY - rect.top) / rect.height) * height);
-    setHover(col >= 0 && col < width && row >= 0 && row < height ? { row, col } : null);
+    return col >= 0 && col < width && row >= 0 && row < height ? { row, col } : null;
   };
+  const onMove = (e: PointerEvent<HTMLCanvasElement>) => setHover(cellAt(e));
+  const box = (row: number, col: number, h: number, w: number) => ({
+    left: `${(col / width) * 100}%`,
+    top: `${(row / height) * 100}%`,
+    width: `${(w / width) * 100}%`,
+    height: `${(h / height) * 100}%`,
+  });
 
   return (
     <div className="heatmap" style={{ width: size }}>
@@ -63,10 +79,37 @@ export function Heatmap({
         role="img"
         aria-label={label}
         data-testid={testId}
-        onPointerMove={hoverValues ? onMove : undefined}
-        onPointerLeave={hoverValues ? () => setHover(null) : undefined}
+        className={onCellClick ? 'clickable' : undefined}
+        tabIndex={onCellClick ? 0 : undefined}
+        onPointerMove={hoverValues || onCellClick ? onMove : undefined}
+        onPointerLeave={hoverValues || onCellClick ? () => setHover(null) : undefined}
+        onClick={
+          onCellClick
+            ? (e) => {
+                const cell = cellAt(e);
+                if (cell) onCellClick(cell.row, cell.col);
+              }
+            : undefined
+        }
+        onKeyDown={
+          onCellClick
+            ? (e) => {
+                if (e.key !== 'Enter' && e.key !== ' ') return;
+                e.preventDefault();
+                e.stopPropagation();
+                onCellClick(Math.floor(height / 2), Math.floor(width / 2));
+              }
+            : undefined
+        }
       />
-      {hover && (
+      {highlight && (
+        <span
+          className="heatmap-window"
+          style={box(highlight.row, highlight.col, highlight.height, highlight.width)}
+        />
+      )}
+      {marked && <span className="heatmap-mark" style={box(marked.row, marked.col, 1, 1)} />}
+      {hover && hoverValues && (
         <span className="heatmap-tip" role="status">
           [{hover.row}, {hover.col}] = {formatValue(data[hover.row * width + hover.col] ?? 0, 4)}
         </span>

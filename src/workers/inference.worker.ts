@@ -1,12 +1,16 @@
 /**
  * Runs models off the main thread. Chooses the backend (probing WebGPU here, where the
- * sessions live), loads and verifies models, keeps one session per model, and answers runs.
+ * sessions live), loads and verifies models, keeps one session per model and a few per built
+ * graph, and answers runs.
  */
 import { chooseBackend, probeWebGpu, type BackendName } from '../runtime/backend';
+import { readInitializers } from '../runtime/graph/onnx';
+import { ProtoDecodeError } from '../runtime/graph/protobuf';
+import { SessionCache } from '../runtime/graph/sessionCache';
 import { loadModel, ModelLoadError } from '../runtime/loader';
 import type { ModelCard } from '../runtime/modelCard';
 import { loadOrt, type Ort } from '../runtime/ort';
-import { ModelSession } from '../runtime/session';
+import { InputMismatchError, ModelSession } from '../runtime/session';
 import type { WorkerError, WorkerHandlers, WorkerMessage, WorkerRequest } from './protocol';
 
 /** The dedicated worker scope (module-local, so the DOM typings of `self` do not apply). */
@@ -22,8 +26,23 @@ interface Runtime {
   modelsUrl: string;
 }
 
+interface OpenModel {
+  session: ModelSession;
+  card: ModelCard;
+  /** The verified file, kept for `weights` (tens of kilobytes; decoded on request). */
+  bytes: Uint8Array;
+}
+
+/**
+ * How many built-graph sessions stay open. A sandbox user flips between a few shapes
+ * (transposed on/off, a stride or two); eight covers that without holding a session for every
+ * setting ever tried.
+ */
+const GRAPH_SESSIONS = 8;
+
 let runtime: Runtime | undefined;
-const sessions = new Map<string, Promise<{ session: ModelSession; card: ModelCard }>>();
+const sessions = new Map<string, Promise<OpenModel>>();
+const graphs = new SessionCache<ModelSession>(GRAPH_SESSIONS);
 let device: GPUDevice | undefined;
 
 function post(msg: WorkerMessage, transfer: Transferable[] = []): void {
@@ -73,11 +92,30 @@ const handlers: { [K in keyof WorkerHandlers]: Handler<K> } = {
     return { outputs, ms: performance.now() - t0, backend: rt.backend, adapter: rt.adapter };
   },
 
+  async runGraph({ key, bytes, inputs }) {
+    const rt = requireRuntime();
+    return await graphs.use(
+      key,
+      () => createGraphSession(rt, bytes),
+      async (session) => {
+        const t0 = performance.now();
+        const outputs = await session.run(inputs);
+        return { outputs, ms: performance.now() - t0, backend: rt.backend, adapter: rt.adapter };
+      },
+    );
+  },
+
+  async weights({ model }, id) {
+    const { bytes } = await openModel(model, id);
+    // Decoded afresh each time: the arrays are transferred to the caller, which detaches them.
+    return { weights: readInitializers(bytes) };
+  },
+
   async dispose() {
     const entries = [...sessions.values()];
     sessions.clear();
     const opened = await Promise.allSettled(entries);
-    let released = 0;
+    let released = await graphs.clear();
     for (const r of opened) {
       if (r.status === 'fulfilled') {
         await r.value.session.dispose();
@@ -122,7 +160,17 @@ async function createSession(model: string, id: number) {
     }),
   );
   await session.run(inputs);
-  return { session, card };
+  return { session, card, bytes };
+}
+
+/**
+ * A session for a built graph, by the same rules as a model's (one execution provider; on
+ * WebGPU no CPU fallback). No warm-up run: the caller's first run is the one that compiles.
+ */
+async function createGraphSession(rt: Runtime, bytes: Uint8Array): Promise<ModelSession> {
+  const session = await ModelSession.create(rt.ort, bytes, rt.backend);
+  if (rt.backend === 'webgpu') await watchDevice(rt.ort);
+  return session;
 }
 
 async function watchDevice(ort: Ort): Promise<void> {
@@ -143,14 +191,23 @@ async function watchDevice(ort: Ort): Promise<void> {
 function toWorkerError(e: unknown): WorkerError {
   if (e instanceof ModelLoadError) return { kind: e.kind, message: e.message, model: e.model };
   const message = e instanceof Error ? e.message : String(e);
+  // Wrong inputs and unreadable weights would fail on WASM just the same: not WebGPU's fault,
+  // so no fallback.
+  if (e instanceof InputMismatchError || e instanceof ProtoDecodeError)
+    return { kind: 'runtime', message };
   return { kind: runtime?.backend === 'webgpu' ? 'webgpu' : 'runtime', message };
 }
 
+/** The Float32Array buffers of a result's tensors (outputs or weights), each listed once. */
 function transferablesOf(result: unknown): Transferable[] {
-  const out: Transferable[] = [];
-  const outputs = (result as { outputs?: Record<string, { data: Float32Array }> }).outputs;
-  if (outputs) for (const t of Object.values(outputs)) out.push(t.data.buffer);
-  return out;
+  const buffers = new Set<ArrayBuffer>();
+  const r = result as Partial<
+    Record<'outputs' | 'weights', Record<string, { data: Float32Array }>>
+  >;
+  for (const group of [r.outputs, r.weights]) {
+    if (group) for (const t of Object.values(group)) buffers.add(t.data.buffer as ArrayBuffer);
+  }
+  return [...buffers];
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {

@@ -15,6 +15,7 @@ export type ClientEvent =
   | { type: 'fallback'; reason: string }
   | { type: 'progress'; model: string; loaded: number; total: number }
   | { type: 'loaded'; model: string; card: ModelCard }
+  /** After every run; `model` is the model's name, or the graph's key for `runGraph`. */
   | { type: 'ran'; model: string; backend: BackendName; adapter: string; ms: number };
 
 /** A request that failed for a reason the user should see (missing model, corrupt file, …). */
@@ -30,6 +31,16 @@ export class InferenceError extends Error {
 }
 
 type WorkerFactory = () => Worker;
+
+/** Fresh copies of some tensors, whose buffers can be transferred without touching the originals. */
+function copyTensors(tensors: Record<string, Tensor>): Record<string, Tensor> {
+  return Object.fromEntries(
+    Object.entries(tensors).map(([k, t]) => [
+      k,
+      { data: Float32Array.from(t.data), dims: [...t.dims] },
+    ]),
+  );
+}
 
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('./inference.worker.ts', import.meta.url), {
@@ -80,12 +91,14 @@ class Connection {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, model });
-      const transfer: Transferable[] = [];
-      if (type === 'run') {
-        for (const t of Object.values((args as WorkerHandlers['run']['args']).inputs))
-          transfer.push(t.data.buffer);
+      // Input tensors move to the worker (callers pass copies); graph bytes are copied, as
+      // the caller keeps its graph for the next run.
+      const transfer = new Set<Transferable>();
+      if (type === 'run' || type === 'runGraph') {
+        const { inputs } = args as WorkerHandlers['run' | 'runGraph']['args'];
+        for (const t of Object.values(inputs)) transfer.add(t.data.buffer as ArrayBuffer);
       }
-      this.worker.postMessage({ id, type, args }, transfer);
+      this.worker.postMessage({ id, type, args }, [...transfer]);
     });
   }
 
@@ -222,15 +235,33 @@ export class InferenceClient {
   run(model: string, inputs: Record<string, Tensor>): Promise<Record<string, Tensor>> {
     return this.withFallback(async (conn) => {
       await this.loadOn(conn, model);
-      const copies = Object.fromEntries(
-        Object.entries(inputs).map(([k, t]) => [
-          k,
-          { data: Float32Array.from(t.data), dims: [...t.dims] },
-        ]),
-      );
-      const r = await conn.send('run', { model, inputs: copies }, model);
+      const r = await conn.send('run', { model, inputs: copyTensors(inputs) }, model);
       this.emit({ type: 'ran', model, backend: r.backend, adapter: r.adapter, ms: r.ms });
       return r.outputs;
+    });
+  }
+
+  /**
+   * Runs a graph built by runtime/graph (`key` names its shapes and attributes: equal keys
+   * must mean equal bytes). Inputs are copied, so the caller keeps its arrays.
+   */
+  runGraph(
+    key: string,
+    bytes: Uint8Array,
+    inputs: Record<string, Tensor>,
+  ): Promise<Record<string, Tensor>> {
+    return this.withFallback(async (conn) => {
+      const r = await conn.send('runGraph', { key, bytes, inputs: copyTensors(inputs) });
+      this.emit({ type: 'ran', model: key, backend: r.backend, adapter: r.adapter, ms: r.ms });
+      return r.outputs;
+    });
+  }
+
+  /** A model's trained weights by initializer name, loading the model first if needed. */
+  weights(model: string): Promise<Record<string, Tensor>> {
+    return this.withFallback(async (conn) => {
+      await this.loadOn(conn, model);
+      return (await conn.send('weights', { model }, model)).weights;
     });
   }
 

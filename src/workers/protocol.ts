@@ -18,6 +18,18 @@ export interface WorkerHandlers {
     args: { model: string; inputs: Record<string, Tensor> };
     result: { outputs: Record<string, Tensor>; ms: number; backend: BackendName; adapter: string };
   };
+  /**
+   * Runs a graph built in the page (runtime/graph). The worker keeps a few graph sessions by
+   * `key` (least recently used out). The bytes come with every request — a sandbox graph is a
+   * kilobyte, far less than its inputs — so a key the worker has evicted, or a worker restarted
+   * on WASM, never needs a second round trip. `ms` is the run alone, not session creation.
+   */
+  runGraph: {
+    args: { key: string; bytes: Uint8Array; inputs: Record<string, Tensor> };
+    result: { outputs: Record<string, Tensor>; ms: number; backend: BackendName; adapter: string };
+  };
+  /** A model's trained weights (its float32 initializers), loading the model first if needed. */
+  weights: { args: { model: string }; result: { weights: Record<string, Tensor> } };
   /** Releases every session (and the WebGPU device) before the worker is terminated. */
   dispose: { args: Record<string, never>; result: { released: number } };
   /** Test hook: destroys the WebGPU device, as a driver reset or GPU crash would. */
@@ -32,7 +44,8 @@ export type WorkerRequest = {
 
 /**
  * Why a request failed. `webgpu` means the WebGPU backend itself failed (session creation, an
- * op, a lost device): the client then falls back to WASM and retries.
+ * op, a lost device): the client then falls back to WASM and retries. `runtime` is a failure
+ * WASM would hit too (inputs that do not fit the model or graph, a bad graph on WASM).
  */
 export type WorkerErrorKind = ModelLoadErrorKind | 'webgpu' | 'runtime';
 

@@ -59,3 +59,35 @@ export function readCnnOutputs(
   }
   return acts;
 }
+
+/** How each layer with a detail view is computed from the layer before (as the model does). */
+export const CNN_OPS = {
+  conv1: {
+    kind: 'conv',
+    input: 'input',
+    weight: 'model.conv1.weight',
+    bias: 'model.conv1.bias',
+    stride: 1,
+    padding: 1,
+    dilation: 1,
+  },
+  relu1: { kind: 'relu', input: 'conv1' },
+  pool1: { kind: 'pool', input: 'relu1', size: 2, stride: 2 },
+  conv2: {
+    kind: 'conv',
+    input: 'pool1',
+    weight: 'model.conv2.weight',
+    bias: 'model.conv2.bias',
+    stride: 1,
+    padding: 1,
+    dilation: 1,
+  },
+  relu2: { kind: 'relu', input: 'conv2' },
+  pool2: { kind: 'pool', input: 'relu2', size: 2, stride: 2 },
+  logits: { kind: 'dense', input: 'pool2', weight: 'model.fc.weight', bias: 'model.fc.bias' },
+  probabilities: { kind: 'softmax', input: 'logits' },
+} as const;
+
+export function layerOf(id: CnnLayerId): CnnLayer {
+  return CNN_LAYERS.find((l) => l.id === id)!;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MNIST_SIZE } from '../../core/digit';
 import { useAppStore } from '../../store/store';
+import { layerOf } from './cnn';
 
 const pixelRow = z
   .array(z.number().min(0, 'pixels are between 0 and 1').max(1, 'pixels are between 0 and 1'))
@@ -14,18 +15,237 @@ export const digitSchema = z.union([
     .strict(),
 ]);
 
-/** The Convolution lesson's config, version 1. */
-export const convConfigSchema = z
+/** Layers whose units can be opened in the detail view. */
+export const UNIT_LAYERS = [
+  'conv1',
+  'relu1',
+  'pool1',
+  'conv2',
+  'relu2',
+  'pool2',
+  'logits',
+  'probabilities',
+] as const;
+
+/** A unit of the network: a layer, a channel (map) and a position in it (0 for dense layers). */
+export const unitSchema = z
   .object({
-    mode: z.literal('model'),
-    digit: digitSchema,
+    layer: z.enum(UNIT_LAYERS),
+    channel: z.number().int().nonnegative(),
+    y: z.number().int().nonnegative(),
+    x: z.number().int().nonnegative(),
   })
   .strict();
 
-export type ConvConfig = z.infer<typeof convConfigSchema>;
-export type DigitSource = ConvConfig['digit'];
+export type Unit = z.infer<typeof unitSchema>;
 
-export const convDefaults: ConvConfig = { mode: 'model', digit: { sample: 0 } };
+/** The model view: the CNN on a digit; optionally one unit opened in the detail view. */
+export const modelConfigSchema = z
+  .object({
+    mode: z.literal('model'),
+    digit: digitSchema,
+    unit: unitSchema.nullable().default(null),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (!c.unit) return;
+    const shape = layerOf(c.unit.layer).shape;
+    const [channels, height, width] =
+      shape.length === 1 ? [shape[0]!, 1, 1] : (shape as [number, number, number]);
+    const limits = { channel: channels, y: height, x: width } as const;
+    for (const key of ['channel', 'y', 'x'] as const) {
+      if (c.unit[key] >= limits[key]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['unit', key],
+          message: `${c.unit.layer} has ${key} 0 to ${limits[key] - 1}`,
+        });
+      }
+    }
+  });
+
+// Sandbox limits (issue 3): input up to 16×16, kernel up to 7×7, up to 3 channels in and out.
+export const SANDBOX_LIMITS = {
+  size: 16,
+  kernel: 7,
+  channels: 3,
+  stride: 4,
+  padding: 4,
+  dilation: 4,
+  pool: 4,
+} as const;
+
+const finite = z.number({ error: 'must be a number' }).finite('must be a finite number');
+const matrix = (max: number, what: string) =>
+  z
+    .array(
+      z
+        .array(finite)
+        .min(1, `${what} rows need at least 1 value`)
+        .max(max, `${what} is at most ${max} wide`),
+    )
+    .min(1, `${what} needs at least 1 row`)
+    .max(max, `${what} is at most ${max} tall`)
+    .superRefine((rows, ctx) => {
+      const width = rows[0]?.length ?? 0;
+      rows.forEach((row, i) => {
+        if (row.length !== width) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `row ${i} has ${row.length} values; row 0 has ${width} (rows must be equally long)`,
+          });
+        }
+      });
+    });
+
+const sameShape = (what: string) => (mats: number[][][], ctx: z.RefinementCtx) => {
+  const h = mats[0]?.length ?? 0;
+  const w = mats[0]?.[0]?.length ?? 0;
+  mats.forEach((m, i) => {
+    if (m.length !== h || (m[0]?.length ?? 0) !== w) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [i],
+        message: `${what} ${i} is ${m.length}×${m[0]?.length ?? 0}; ${what} 0 is ${h}×${w}`,
+      });
+    }
+  });
+};
+
+/** One channel (number[][]) or up to 3 channels (number[][][]) of up to 16×16. */
+export const sandboxInputSchema = z.union([
+  matrix(SANDBOX_LIMITS.size, 'input'),
+  z
+    .array(matrix(SANDBOX_LIMITS.size, 'input channel'))
+    .min(1)
+    .max(SANDBOX_LIMITS.channels, `at most ${SANDBOX_LIMITS.channels} input channels`)
+    .superRefine(sameShape('channel')),
+]);
+
+/**
+ * A kernel: number[][] (1 in, 1 out channel), number[][][] ([in][kh][kw], 1 out channel) or
+ * number[][][][] ([out][in][kh][kw]), each up to 7×7 — PyTorch's conv2d weight layout.
+ */
+export const sandboxKernelSchema = z.union([
+  matrix(SANDBOX_LIMITS.kernel, 'kernel'),
+  z
+    .array(matrix(SANDBOX_LIMITS.kernel, 'kernel'))
+    .min(1)
+    .max(SANDBOX_LIMITS.channels)
+    .superRefine(sameShape('kernel')),
+  z
+    .array(
+      z
+        .array(matrix(SANDBOX_LIMITS.kernel, 'kernel'))
+        .min(1)
+        .max(SANDBOX_LIMITS.channels)
+        .superRefine(sameShape('kernel')),
+    )
+    .min(1)
+    .max(SANDBOX_LIMITS.channels, `at most ${SANDBOX_LIMITS.channels} output channels`),
+]);
+
+export const ACTIVATIONS = ['none', 'relu', 'leakyrelu', 'sigmoid', 'tanh'] as const;
+export const POOLS = ['none', 'max', 'avg'] as const;
+
+/** The sandbox: your own input and kernel through conv (or transposed conv), activation, pooling. */
+export const sandboxConfigSchema = z
+  .object({
+    mode: z.literal('sandbox'),
+    input: sandboxInputSchema,
+    kernel: sandboxKernelSchema,
+    /** One bias per output channel (a single number for one output channel). */
+    bias: z.union([finite, z.array(finite).min(1).max(SANDBOX_LIMITS.channels)]).default(0),
+    stride: z.number().int().min(1, 'stride is at least 1').max(SANDBOX_LIMITS.stride).default(1),
+    padding: z
+      .number()
+      .int()
+      .min(0, 'padding is at least 0')
+      .max(SANDBOX_LIMITS.padding)
+      .default(0),
+    dilation: z
+      .number()
+      .int()
+      .min(1, 'dilation is at least 1')
+      .max(SANDBOX_LIMITS.dilation)
+      .default(1),
+    transposed: z.boolean().default(false),
+    activation: z.enum(ACTIVATIONS).default('none'),
+    pool: z.enum(POOLS).default('none'),
+    poolSize: z.number().int().min(1).max(SANDBOX_LIMITS.pool).default(2),
+    poolStride: z.number().int().min(1).max(SANDBOX_LIMITS.pool).default(2),
+    /** Name of the preset this config started from, for the preset menu (informative only). */
+    preset: z.string().max(40).optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const inChannels = Array.isArray(c.input[0]?.[0]) ? c.input.length : 1;
+    const k = c.kernel as unknown[];
+    const rank = !Array.isArray(k[0])
+      ? 0
+      : !Array.isArray((k[0] as unknown[])[0])
+        ? 2
+        : !Array.isArray(((k[0] as unknown[])[0] as unknown[])[0])
+          ? 3
+          : 4;
+    const kernelIn = rank === 2 ? 1 : rank === 3 ? k.length : (k[0] as unknown[]).length;
+    const kernelOut = rank === 4 ? k.length : 1;
+    if (kernelIn !== inChannels) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kernel'],
+        message: `the kernel has ${kernelIn} input channel(s); the input has ${inChannels}`,
+      });
+    }
+    const biasCount = Array.isArray(c.bias) ? c.bias.length : 1;
+    if (Array.isArray(c.bias) && biasCount !== kernelOut) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bias'],
+        message: `${biasCount} bias value(s) for ${kernelOut} output channel(s)`,
+      });
+    }
+  });
+
+export const convConfigSchema = z.discriminatedUnion('mode', [
+  modelConfigSchema,
+  sandboxConfigSchema,
+]);
+
+export type ModelConfig = z.infer<typeof modelConfigSchema>;
+export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
+export type ConvConfig = z.infer<typeof convConfigSchema>;
+export type DigitSource = ModelConfig['digit'];
+
+export const modelDefaults: ModelConfig = { mode: 'model', digit: { sample: 0 }, unit: null };
+
+/** The article's example: each product and the sum 60 at the single output position. */
+export const sandboxDefaults: SandboxConfig = {
+  mode: 'sandbox',
+  input: [
+    [1, 2, 3],
+    [4, 5, 6],
+    [7, 8, 9],
+  ],
+  kernel: [
+    [0, 1, 0],
+    [2, 0, 3],
+    [0, 4, 0],
+  ],
+  bias: 0,
+  stride: 1,
+  padding: 0,
+  dilation: 1,
+  transposed: false,
+  activation: 'none',
+  pool: 'none',
+  poolSize: 2,
+  poolStride: 2,
+  preset: 'article',
+};
+
+export const convDefaults: ConvConfig = modelDefaults;
 
 /** The lesson's config from the store (validated by the schema before it got there). */
 export const useConvConfig = () => useAppStore((s) => s.configs.convolution as ConvConfig);

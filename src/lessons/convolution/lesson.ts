@@ -1,17 +1,44 @@
 import type { LessonDefinition } from '../../store/lessonRegistry';
 import { CNN_LAYERS } from './cnn';
-import { convConfigSchema, convDefaults, type ConvConfig } from './config';
+import {
+  convConfigSchema,
+  convDefaults,
+  modelDefaults,
+  sandboxDefaults,
+  type ConvConfig,
+} from './config';
 import { modelResult } from './digits';
+import { sandboxResult } from './sandbox/result';
+import { sandboxStepCount } from './sandbox/tensors';
+import { unitInRange, unitStepCount } from './unitDetail';
 
 /** Controls that `?hide=` can hide in this lesson. */
-export const CONV_HIDEABLE = ['draw', 'samples', 'input', 'prediction', 'layers'] as const;
+export const CONV_HIDEABLE = [
+  'modes',
+  'draw',
+  'samples',
+  'input',
+  'prediction',
+  'network',
+  'layers',
+  'sandbox-input',
+  'sandbox-kernel',
+  'sandbox-params',
+  'sandbox-animation',
+  'sandbox-pool',
+] as const;
 
 export const convolutionLesson: LessonDefinition<ConvConfig> = {
   id: 'convolution',
   schema: convConfigSchema,
   defaults: convDefaults,
-  // One step per layer of the network, input first.
-  stepCount: () => CNN_LAYERS.length,
-  getResult: (config) => modelResult(config),
+  modeDefaults: { model: modelDefaults, sandbox: sandboxDefaults },
+  // Model view: one step per layer, or per step of the open unit's computation.
+  // Sandbox: one step per output cell of the sliding window.
+  stepCount: (config) => {
+    if (config.mode === 'sandbox') return sandboxStepCount(config);
+    return config.unit && unitInRange(config.unit) ? unitStepCount(config.unit) : CNN_LAYERS.length;
+  },
+  getResult: (config) => (config.mode === 'model' ? modelResult(config) : sandboxResult(config)),
   hideable: CONV_HIDEABLE,
 };

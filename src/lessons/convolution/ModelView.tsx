@@ -1,0 +1,476 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { frameDigit, quantize } from '../../core/digit';
+import { argmax, extent, type Tensor } from '../../core/tensor';
+import { loadModel, modelWeights } from '../../store/runtime';
+import { useAppStore } from '../../store/store';
+import { BarChart } from '../../viz/BarChart';
+import { ColorLegend } from '../../viz/ColorLegend';
+import type { ColormapName } from '../../viz/colormap';
+import { DrawingPad } from '../../viz/DrawingPad';
+import { FeatureMapGrid } from '../../viz/FeatureMapGrid';
+import { formatPercent, formatValue } from '../../viz/format';
+import { Heatmap } from '../../viz/Heatmap';
+import { ModelStatus } from '../shared/ModelStatus';
+import { StepControls } from '../shared/StepControls';
+import { usePlayback } from '../shared/usePlayback';
+import { useStepKeys } from '../shared/useStepKeys';
+import {
+  CNN_LAYERS,
+  CNN_MODEL,
+  layerOf,
+  type CnnActivations,
+  type CnnLayer,
+  type CnnLayerId,
+} from './cnn';
+import type { DigitSource, ModelConfig, Unit } from './config';
+import {
+  digitImage,
+  imageToInk,
+  loadSamples,
+  predictDigit,
+  toRows,
+  type SampleDigits,
+} from './digits';
+import { UnitDetail } from './UnitDetail';
+import { computeUnitDetail, unitInRange, unitStepCount } from './unitDetail';
+
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+const colormapOf = (layer: CnnLayer): ColormapName =>
+  layer.kind === 'conv' ? 'diverging' : layer.kind === 'input' ? 'ink' : 'viridis';
+
+/** The model view: a digit in, every layer of the CNN out, any unit opened step by step. */
+export function ModelView({ config, step }: { config: ModelConfig; step: number }) {
+  const { t } = useTranslation();
+  const hide = useAppStore((s) => s.embed.hide);
+  const card = useAppStore((s) => s.models[CNN_MODEL]?.card);
+  const lang = useAppStore((s) => s.lang);
+  const setConfig = useAppStore((s) => s.setConfig);
+  const setStep = useAppStore((s) => s.setStep);
+  const [samples, setSamples] = useState<SampleDigits | null>(null);
+  const [image, setImage] = useState<Float32Array | null>(null);
+  // The activations and the digit source they were computed for (stale while a run is pending).
+  const [result, setResult] = useState<{ digit: DigitSource; acts: CnnActivations } | null>(null);
+  const [weights, setWeights] = useState<Record<string, Tensor> | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // The digit this pad drew last: while the config still holds it, the pad keeps its strokes.
+  const [drawn, setDrawn] = useState<DigitSource | null>(null);
+
+  useEffect(() => {
+    loadSamples().then(setSamples, () => undefined);
+    loadModel(CNN_MODEL).catch(() => undefined);
+  }, [attempt]);
+
+  // Weights are only needed once a unit is opened.
+  const wantWeights = config.unit !== null;
+  useEffect(() => {
+    if (!wantWeights || weights) return;
+    modelWeights(CNN_MODEL).then(setWeights, () => undefined);
+  }, [wantWeights, weights, attempt]);
+
+  // Config → image → activations. A stale answer (the digit changed meanwhile) is dropped.
+  useEffect(() => {
+    let current = true;
+    digitImage(config.digit)
+      .then((img) => {
+        if (!current) return undefined;
+        setImage(img);
+        return predictDigit(img);
+      })
+      .then((a) => {
+        if (current && a) setResult({ digit: config.digit, acts: a });
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [config.digit, attempt]);
+
+  const setDigit = useCallback(
+    (digit: DigitSource) => {
+      const latest = useAppStore.getState().configs.convolution as ModelConfig;
+      setConfig('convolution', { ...latest, digit });
+    },
+    [setConfig],
+  );
+
+  const onInk = useCallback(
+    (ink: Float32Array, w: number, h: number) => {
+      const framed = frameDigit(ink, w, h);
+      if (framed.empty) return;
+      const digit: DigitSource = { pixels: toRows(quantize(framed.image)) };
+      setDrawn(digit);
+      setDigit(digit);
+    },
+    [setDigit],
+  );
+
+  const unit = config.unit && unitInRange(config.unit) ? config.unit : null;
+  const stepCount = unit ? unitStepCount(unit) : CNN_LAYERS.length;
+  const go = useCallback((n: number) => setStep('convolution', n), [setStep]);
+  useStepKeys(step, stepCount, go);
+  const playback = usePlayback(step, stepCount, go);
+
+  const openUnit = (next: Unit | null) => {
+    setConfig('convolution', { ...config, unit: next });
+    // With a unit open, steps walk through its computation; closed, through the layers.
+    setStep('convolution', next ? 0 : CNN_LAYERS.findIndex((l) => l.id === config.unit?.layer));
+  };
+
+  const ownDrawing = config.digit === drawn;
+  const padKey = ownDrawing ? 'drawn' : image ? `image-${hashImage(image)}` : 'none';
+  const blank = !image || image.every((v) => v === 0);
+  const acts = result?.acts;
+  const busy = result?.digit !== config.digit;
+  const probs = blank ? undefined : acts?.probabilities.data;
+  const predicted = probs ? argmax(probs) : -1;
+  const layer = unit ? layerOf(unit.layer) : CNN_LAYERS[Math.min(step, CNN_LAYERS.length - 1)]!;
+  const shown = (name: string) => !hide.includes(name);
+  const detail = unit && acts && weights ? computeUnitDetail(unit, acts, weights) : null;
+
+  return (
+    <>
+      <ModelStatus model={CNN_MODEL} onRetry={() => setAttempt((a) => a + 1)} />
+      <div className="conv-top">
+        {shown('draw') && (
+          <div className="panel draw-panel">
+            <DrawingPad
+              image={ownDrawing ? null : image}
+              imageKey={padKey}
+              onInk={onInk}
+              label={t('conv.drawLabel')}
+              hint={t('conv.drawHint')}
+              testId="conv.draw.pad"
+            />
+            <div className="draw-actions">
+              <button
+                type="button"
+                data-testid="conv.draw.clear"
+                onClick={() => {
+                  setDrawn(null);
+                  setDigit({ pixels: toRows(new Array(784).fill(0)) });
+                }}
+              >
+                {t('conv.clear')}
+              </button>
+              <label className="upload">
+                {t('conv.upload')}
+                <input
+                  type="file"
+                  accept="image/*"
+                  data-testid="conv.draw.upload"
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    if (!file) return;
+                    imageToInk(file, 280)
+                      .then((ink) => {
+                        const framed = frameDigit(ink, 280, 280);
+                        if (framed.empty) return;
+                        setDrawn(null);
+                        setDigit({ pixels: toRows(quantize(framed.image)) });
+                      })
+                      .catch((err: unknown) =>
+                        useAppStore.getState().notify({
+                          level: 'error',
+                          key: 'conv.uploadFailed',
+                          params: { detail: err instanceof Error ? err.message : String(err) },
+                        }),
+                      );
+                    e.target.value = '';
+                  }}
+                />
+              </label>
+            </div>
+          </div>
+        )}
+        {shown('samples') && (
+          <div className="panel samples-panel">
+            <h2>{t('conv.samples')}</h2>
+            <div className="samples" role="group" aria-label={t('conv.samples')}>
+              {DIGITS.map((d, i) => (
+                <button
+                  key={d}
+                  type="button"
+                  className="sample"
+                  aria-pressed={'sample' in config.digit && config.digit.sample === i}
+                  aria-label={t('conv.sample', { digit: d })}
+                  data-testid={`conv.sample-${i}`}
+                  onClick={() => setDigit({ sample: i })}
+                >
+                  {samples ? (
+                    <Heatmap
+                      data={samples.digits[i]!.pixels}
+                      width={28}
+                      height={28}
+                      range={[0, 1]}
+                      colormap="ink"
+                      label=""
+                      size="2.5rem"
+                    />
+                  ) : (
+                    d
+                  )}
+                </button>
+              ))}
+            </div>
+          </div>
+        )}
+        {shown('input') && image && (
+          <div className="panel input-panel">
+            <h2>{t('conv.modelInput')}</h2>
+            <Heatmap
+              data={image}
+              width={28}
+              height={28}
+              range={[0, 1]}
+              colormap="ink"
+              label={t('conv.modelInputAlt')}
+              size="10rem"
+              hoverValues
+              testId="conv.input"
+            />
+          </div>
+        )}
+        {shown('prediction') && (
+          <div
+            className="panel prediction-panel"
+            aria-live="polite"
+            aria-busy={busy}
+            data-testid="conv.prediction"
+          >
+            <h2>{t('conv.prediction')}</h2>
+            {probs ? (
+              <>
+                <p className="predicted" data-testid="conv.prediction.label" data-digit={predicted}>
+                  {t('conv.predicted', {
+                    digit: predicted,
+                    percent: formatPercent(probs[predicted]!),
+                  })}
+                </p>
+                <BarChart
+                  values={probs}
+                  labels={DIGITS}
+                  highlight={predicted}
+                  format={(v) => `${formatPercent(v)}%`}
+                  describe={(d, v) =>
+                    t('conv.probability', { digit: d, percent: formatPercent(v) })
+                  }
+                  label={t('conv.prediction')}
+                  testIdPrefix="conv.prediction.bar"
+                />
+              </>
+            ) : (
+              <p>{t('conv.nothingDrawn')}</p>
+            )}
+            {card && (
+              <p className="model-card" data-testid="conv.model-card">
+                {t('conv.model', {
+                  params: card.parameterCount.toLocaleString(lang),
+                  accuracy: formatPercent(Number(card.metrics.testAccuracy)),
+                  digits: Number(card.metrics.testDigits).toLocaleString(lang),
+                })}
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+      {shown('network') && acts && (
+        <NetworkColumns
+          acts={acts}
+          focus={layer.id}
+          unit={unit}
+          onUnit={openUnit}
+          onLayer={(i) => go(i)}
+        />
+      )}
+      {shown('layers') && (
+        <div className="panel layers-panel">
+          {unit ? (
+            <>
+              <div className="detail-head">
+                <h2 data-testid="conv.unit.title">
+                  {t('conv.unit.title', {
+                    layer: t(`conv.layer.${unit.layer}`),
+                    channel: unit.channel + 1,
+                    y: unit.y,
+                    x: unit.x,
+                  })}
+                </h2>
+                <button type="button" onClick={() => openUnit(null)} data-testid="conv.unit.close">
+                  {t('conv.unit.close')}
+                </button>
+              </div>
+              <StepControls
+                step={step}
+                count={stepCount}
+                go={go}
+                playback={playback}
+                testIdPrefix="conv.unit.step"
+              />
+              {detail && acts ? (
+                <UnitDetail detail={detail} acts={acts} step={step} />
+              ) : (
+                <p aria-busy="true">…</p>
+              )}
+            </>
+          ) : (
+            <>
+              <h2>{t('conv.layers')}</h2>
+              <StepControls
+                step={step}
+                count={stepCount}
+                go={go}
+                stepName={t(`conv.layer.${layer.id}`)}
+                testIdPrefix="conv.step"
+              />
+              <h3 data-testid="conv.layer.title">{t(`conv.layer.${layer.id}`)}</h3>
+              <p>{t(`conv.layerDesc.${layer.id}`)}</p>
+              {acts && <LayerView layer={layer} acts={acts} onUnit={openUnit} />}
+            </>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A cheap content hash (FNV-1a over the pixels), so the pad repaints only for a new image. */
+function hashImage(image: Float32Array): string {
+  let h = 0x811c9dc5;
+  for (const v of image) h = Math.imul(h ^ Math.round(v * 1000), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/** Every layer side by side as a column of small maps (or values); click a unit to open it. */
+function NetworkColumns({
+  acts,
+  focus,
+  unit,
+  onUnit,
+  onLayer,
+}: {
+  acts: CnnActivations;
+  focus: CnnLayerId;
+  unit: Unit | null;
+  onUnit: (unit: Unit) => void;
+  onLayer: (index: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="panel network-panel">
+      <h2>{t('conv.network')}</h2>
+      <p className="hint">{t('conv.networkHint')}</p>
+      <div className="network" role="list">
+        {CNN_LAYERS.map((layer, i) => {
+          const data = acts[layer.id].data;
+          const marked =
+            unit?.layer === layer.id ? { channel: unit.channel, row: unit.y, col: unit.x } : null;
+          return (
+            <div
+              key={layer.id}
+              role="listitem"
+              className={layer.id === focus ? 'column focus' : 'column'}
+              data-testid={`conv.column.${layer.id}`}
+            >
+              <button type="button" className="column-title" onClick={() => onLayer(i)}>
+                {t(`conv.layer.${layer.id}`)}
+              </button>
+              {layer.shape.length === 3 ? (
+                <>
+                  <ColorLegend
+                    colormap={colormapOf(layer)}
+                    range={extent(data)}
+                    label={t('conv.scale')}
+                  />
+                  <FeatureMapGrid
+                    data={data}
+                    channels={layer.shape[0]!}
+                    height={layer.shape[1]!}
+                    width={layer.shape[2]!}
+                    colormap={colormapOf(layer)}
+                    channelLabel={(c) =>
+                      `${t(`conv.layer.${layer.id}`)} · ${t('conv.channel', { index: c })}`
+                    }
+                    legendLabel={t('conv.scale')}
+                    legend={false}
+                    mapSize={layer.shape[0]! > 8 ? '2.4rem' : '3.2rem'}
+                    onUnitClick={
+                      layer.id === 'input'
+                        ? undefined
+                        : (channel, y, x) =>
+                            onUnit({ layer: layer.id as Unit['layer'], channel, y, x })
+                    }
+                    marked={marked}
+                    testIdPrefix={`conv.column.${layer.id}`}
+                  />
+                </>
+              ) : (
+                <ol className="dense-column">
+                  {Array.from(data, (v, k) => (
+                    <li key={k}>
+                      <button
+                        type="button"
+                        className={marked?.channel === k ? 'selected' : undefined}
+                        onClick={() =>
+                          onUnit({ layer: layer.id as Unit['layer'], channel: k, y: 0, x: 0 })
+                        }
+                        data-testid={`conv.column.${layer.id}-${k}`}
+                        aria-label={`${t(`conv.layer.${layer.id}`)} ${k}: ${formatValue(v, 4)}`}
+                      >
+                        <span>{k}</span> <span>{formatValue(v, 3)}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function LayerView({
+  layer,
+  acts,
+  onUnit,
+}: {
+  layer: CnnLayer;
+  acts: CnnActivations;
+  onUnit: (unit: Unit) => void;
+}) {
+  const { t } = useTranslation();
+  const data = acts[layer.id].data;
+  if (layer.kind === 'dense' || layer.kind === 'softmax') {
+    return (
+      <BarChart
+        values={data}
+        labels={DIGITS}
+        highlight={argmax(data)}
+        format={(v) => formatValue(v, 4)}
+        label={t(`conv.layer.${layer.id}`)}
+        testIdPrefix={`conv.layer.${layer.id}`}
+      />
+    );
+  }
+  const [channels, height, width] = layer.shape as [number, number, number];
+  return (
+    <FeatureMapGrid
+      data={data}
+      channels={channels}
+      height={height}
+      width={width}
+      colormap={colormapOf(layer)}
+      channelLabel={(i) => t('conv.channel', { index: i })}
+      legendLabel={t('conv.scale')}
+      onUnitClick={
+        layer.id === 'input'
+          ? undefined
+          : (channel, y, x) => onUnit({ layer: layer.id as Unit['layer'], channel, y, x })
+      }
+      testIdPrefix={`conv.layer.${layer.id}`}
+    />
+  );
+}

@@ -1,0 +1,328 @@
+/** The sandbox's editors: the input (1–3 channels) and the kernel (1–3 × 1–3 slices, bias). */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MatrixEditor, type MatrixEditorMessages } from '../../../viz/MatrixEditor';
+import { SANDBOX_LIMITS, type SandboxConfig } from '../config';
+import {
+  addInputChannel,
+  addOutputChannel,
+  pasteInput,
+  pasteKernel,
+  removeInputChannel,
+  removeOutputChannel,
+  replaceInput,
+  replaceKernelSlice,
+  resizeInput,
+  resizeKernel,
+  setBias,
+  setInputCell,
+  setKernelCell,
+  type SandboxArrays,
+} from './edit';
+import { NumberField } from './NumberField';
+import {
+  INPUT_PRESETS,
+  KERNEL_PRESETS,
+  inputPreset,
+  kernelPreset,
+  matchInputPreset,
+  matchKernelPreset,
+  randomInput,
+  randomSeed,
+  type InputPreset,
+  type KernelPreset,
+} from './presets';
+import { Stepper } from './Stepper';
+
+type EditArrays = (f: (a: SandboxArrays) => SandboxArrays, patch?: Partial<SandboxConfig>) => void;
+
+interface EditorProps {
+  config: SandboxConfig;
+  arrays: SandboxArrays;
+  editArrays: EditArrays;
+}
+
+function useEditorMessages(what: string): MatrixEditorMessages {
+  const { t } = useTranslation();
+  return {
+    cell: (row, col) => t('sandbox.cellLabel', { what, row, col }),
+    invalid: (text, row, col, kept) => t('sandbox.invalidCell', { text, row, col, kept }),
+    invalidPaste: (text, row, col) => t('sandbox.invalidPaste', { text, row, col }),
+    tooBig: (rows, cols) => t('sandbox.pasteTooBig', { rows, cols }),
+  };
+}
+
+/** Buttons choosing one of `count` channels (nothing when there is only one). */
+function ChannelTabs({
+  count,
+  selected,
+  onSelect,
+  label,
+  name,
+  testIdPrefix,
+}: {
+  count: number;
+  selected: number;
+  onSelect: (i: number) => void;
+  label: string;
+  name: (i: number) => string;
+  testIdPrefix: string;
+}) {
+  if (count < 2) return null;
+  return (
+    <div className="channel-tabs" role="group" aria-label={label}>
+      <span className="channel-tabs-label" aria-hidden="true">
+        {label}
+      </span>
+      {Array.from({ length: count }, (_, i) => (
+        <button
+          key={i}
+          type="button"
+          aria-pressed={i === selected}
+          onClick={() => onSelect(i)}
+          data-testid={`${testIdPrefix}-${i}`}
+        >
+          {name(i)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function InputPanel({ config, arrays, editArrays }: EditorProps) {
+  const { t } = useTranslation();
+  const [selected, setSelected] = useState(0);
+  const channels = arrays.input.length;
+  const ch = Math.min(selected, channels - 1);
+  const rows = arrays.input[0]!.length;
+  const cols = arrays.input[0]![0]!.length;
+  const preset = matchInputPreset(config.preset, arrays.input);
+  const messages = useEditorMessages(t('sandbox.input'));
+  // Any edit of the numbers leaves the preset behind.
+  const custom = { preset: undefined };
+
+  const choose = (name: InputPreset, seed = 1) => {
+    if (name === 'random') {
+      editArrays((a) => ({ ...a, input: randomInput(seed, channels, rows, cols) }), {
+        preset: `random:${seed}`,
+      });
+    } else {
+      editArrays((a) => replaceInput(a, [inputPreset(name)]), { preset: name });
+    }
+  };
+
+  return (
+    <section className="panel sandbox-input" aria-labelledby="sandbox-input-title">
+      <h2 id="sandbox-input-title">{t('sandbox.input')}</h2>
+      <div className="sandbox-row">
+        <label className="select-label">
+          {t('sandbox.inputPreset')}
+          <select
+            value={preset ?? 'custom'}
+            onChange={(e) => choose(e.target.value as InputPreset)}
+            data-testid="conv.sandbox.preset"
+          >
+            <option value="custom" disabled>
+              {t('sandbox.custom')}
+            </option>
+            {INPUT_PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {t(`sandbox.inputPresets.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {preset === 'random' && (
+          <button
+            type="button"
+            onClick={() => choose('random', randomSeed(config.preset) + 1)}
+            data-testid="conv.sandbox.reroll"
+          >
+            {t('sandbox.reroll', { seed: randomSeed(config.preset) })}
+          </button>
+        )}
+      </div>
+      <div className="sandbox-row">
+        <Stepper
+          label={t('sandbox.rows')}
+          value={rows}
+          min={1}
+          max={SANDBOX_LIMITS.size}
+          onChange={(n) => editArrays((a) => resizeInput(a, n, cols), custom)}
+          decLabel={t('sandbox.fewer', { what: t('sandbox.inputRows') })}
+          incLabel={t('sandbox.more', { what: t('sandbox.inputRows') })}
+          testId="conv.sandbox.input.rows"
+        />
+        <Stepper
+          label={t('sandbox.cols')}
+          value={cols}
+          min={1}
+          max={SANDBOX_LIMITS.size}
+          onChange={(n) => editArrays((a) => resizeInput(a, rows, n), custom)}
+          decLabel={t('sandbox.fewer', { what: t('sandbox.inputCols') })}
+          incLabel={t('sandbox.more', { what: t('sandbox.inputCols') })}
+          testId="conv.sandbox.input.cols"
+        />
+        <Stepper
+          label={t('sandbox.channels')}
+          value={channels}
+          min={1}
+          max={SANDBOX_LIMITS.channels}
+          onChange={(n) =>
+            editArrays(
+              (a) => (n > channels ? addInputChannel(a) : removeInputChannel(a, channels - 1)),
+              custom,
+            )
+          }
+          decLabel={t('sandbox.fewer', { what: t('sandbox.inputChannelsLower') })}
+          incLabel={t('sandbox.more', { what: t('sandbox.inputChannelsLower') })}
+          testId="conv.sandbox.input.channels"
+        />
+      </div>
+      <ChannelTabs
+        count={channels}
+        selected={ch}
+        onSelect={setSelected}
+        label={t('sandbox.inputChannels')}
+        name={(i) => t('sandbox.channel', { index: i + 1 })}
+        testIdPrefix="conv.sandbox.input.channel"
+      />
+      <MatrixEditor
+        key={ch}
+        values={arrays.input[ch]!}
+        onChange={(r, c, v) => editArrays((a) => setInputCell(a, ch, r, c, v), custom)}
+        onPasteBlock={(r, c, block) => editArrays((a) => pasteInput(a, ch, r, c, block), custom)}
+        maxRows={SANDBOX_LIMITS.size}
+        maxCols={SANDBOX_LIMITS.size}
+        label={
+          channels > 1
+            ? t('sandbox.inputChannelLabel', { index: ch + 1, rows, cols })
+            : t('sandbox.inputLabel', { rows, cols })
+        }
+        messages={messages}
+        testIdPrefix="conv.sandbox.input"
+        idPrefix={`sandbox-input-${ch}`}
+      />
+      <p className="hint">{t('sandbox.editHint')}</p>
+    </section>
+  );
+}
+
+export function KernelPanel({ arrays, editArrays }: Omit<EditorProps, 'config'>) {
+  const { t } = useTranslation();
+  const [selOut, setSelOut] = useState(0);
+  const [selIn, setSelIn] = useState(0);
+  const outs = arrays.kernel.length;
+  const ins = arrays.kernel[0]!.length;
+  const o = Math.min(selOut, outs - 1);
+  const i = Math.min(selIn, ins - 1);
+  const slice = arrays.kernel[o]![i]!;
+  const rows = slice.length;
+  const cols = slice[0]!.length;
+  const preset = matchKernelPreset(slice);
+  const messages = useEditorMessages(t('sandbox.kernel'));
+
+  return (
+    <section className="panel sandbox-kernel" aria-labelledby="sandbox-kernel-title">
+      <h2 id="sandbox-kernel-title">{t('sandbox.kernel')}</h2>
+      <div className="sandbox-row">
+        <label className="select-label">
+          {t('sandbox.kernelPreset')}
+          <select
+            value={preset ?? 'custom'}
+            onChange={(e) =>
+              editArrays((a) =>
+                replaceKernelSlice(a, o, i, kernelPreset(e.target.value as KernelPreset)),
+              )
+            }
+            data-testid="conv.sandbox.kernel-preset"
+          >
+            <option value="custom" disabled>
+              {t('sandbox.custom')}
+            </option>
+            {KERNEL_PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {t(`sandbox.kernelPresets.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="sandbox-row">
+        <Stepper
+          label={t('sandbox.rows')}
+          value={rows}
+          min={1}
+          max={SANDBOX_LIMITS.kernel}
+          onChange={(n) => editArrays((a) => resizeKernel(a, n, cols))}
+          decLabel={t('sandbox.fewer', { what: t('sandbox.kernelRows') })}
+          incLabel={t('sandbox.more', { what: t('sandbox.kernelRows') })}
+          testId="conv.sandbox.kernel.rows"
+        />
+        <Stepper
+          label={t('sandbox.cols')}
+          value={cols}
+          min={1}
+          max={SANDBOX_LIMITS.kernel}
+          onChange={(n) => editArrays((a) => resizeKernel(a, rows, n))}
+          decLabel={t('sandbox.fewer', { what: t('sandbox.kernelCols') })}
+          incLabel={t('sandbox.more', { what: t('sandbox.kernelCols') })}
+          testId="conv.sandbox.kernel.cols"
+        />
+        <Stepper
+          label={t('sandbox.outChannels')}
+          value={outs}
+          min={1}
+          max={SANDBOX_LIMITS.channels}
+          onChange={(n) =>
+            editArrays((a) => (n > outs ? addOutputChannel(a) : removeOutputChannel(a, outs - 1)))
+          }
+          decLabel={t('sandbox.fewer', { what: t('sandbox.outChannelsLower') })}
+          incLabel={t('sandbox.more', { what: t('sandbox.outChannelsLower') })}
+          testId="conv.sandbox.kernel.out-channels"
+        />
+      </div>
+      <p className="hint">{t('sandbox.kernelShape', { outs, ins, rows, cols })}</p>
+      <ChannelTabs
+        count={outs}
+        selected={o}
+        onSelect={setSelOut}
+        label={t('sandbox.outChannels')}
+        name={(k) => t('sandbox.outChannel', { index: k + 1 })}
+        testIdPrefix="conv.sandbox.kernel.out"
+      />
+      <ChannelTabs
+        count={ins}
+        selected={i}
+        onSelect={setSelIn}
+        label={t('sandbox.inputChannels')}
+        name={(k) => t('sandbox.channel', { index: k + 1 })}
+        testIdPrefix="conv.sandbox.kernel.in"
+      />
+      <MatrixEditor
+        key={`${o}-${i}`}
+        values={slice}
+        onChange={(r, c, v) => editArrays((a) => setKernelCell(a, o, i, r, c, v))}
+        onPasteBlock={(r, c, block) => editArrays((a) => pasteKernel(a, o, i, r, c, block))}
+        maxRows={SANDBOX_LIMITS.kernel}
+        maxCols={SANDBOX_LIMITS.kernel}
+        label={t('sandbox.kernelLabel', { out: o + 1, in: i + 1, rows, cols })}
+        messages={messages}
+        testIdPrefix="conv.sandbox.kernel"
+        idPrefix={`sandbox-kernel-${o}-${i}`}
+      />
+      <div className="sandbox-row biases">
+        {arrays.bias.map((b, k) => (
+          <NumberField
+            key={k}
+            label={outs > 1 ? t('sandbox.biasOf', { index: k + 1 }) : t('sandbox.bias')}
+            value={b}
+            onChange={(v) => editArrays((a) => setBias(a, k, v))}
+            invalidMessage={(text) => t('sandbox.invalidNumber', { text, kept: b })}
+            testId={`conv.sandbox.bias-${k}`}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}

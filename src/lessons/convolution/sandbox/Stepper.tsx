@@ -1,0 +1,53 @@
+/**
+ * A number with − and + buttons (sizes and channel counts): nothing half-typed can destroy
+ * data on the way, and each press is one clear step. Test ids: `${testId}` on the value
+ * (data-value), `${testId}.dec`, `${testId}.inc`.
+ */
+export function Stepper({
+  label,
+  value,
+  min,
+  max,
+  onChange,
+  decLabel,
+  incLabel,
+  testId,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange: (value: number) => void;
+  decLabel: string;
+  incLabel: string;
+  testId: string;
+}) {
+  return (
+    <div className="stepper-control" role="group" aria-label={label}>
+      <span className="stepper-label" aria-hidden="true">
+        {label}
+      </span>
+      <button
+        type="button"
+        aria-label={decLabel}
+        disabled={value <= min}
+        onClick={() => onChange(value - 1)}
+        data-testid={`${testId}.dec`}
+      >
+        −
+      </button>
+      <output aria-live="polite" aria-label={label} data-testid={testId} data-value={value}>
+        {value}
+      </output>
+      <button
+        type="button"
+        aria-label={incLabel}
+        disabled={value >= max}
+        onClick={() => onChange(value + 1)}
+        data-testid={`${testId}.inc`}
+      >
+        +
+      </button>
+    </div>
+  );
+}
