@@ -34,13 +34,24 @@ test.describe('Convolution: every layer, and any unit step by step', () => {
     await expect(page).toHaveURL(/c=/);
     // 8 input maps × 9 weights, then bias, then ReLU: 74 steps.
     await expect(page.getByTestId('conv.unit.step.count')).toHaveText('Step 1 of 74');
-    const sums: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      sums.push(Number(await page.getByTestId('conv.unit.sum').getAttribute('data-value')));
-      await page.keyboard.press('ArrowRight');
+    // The numbers add up: the running sum shown at step k is the sum of window × kernel over
+    // the first k+1 cells (map by map, row by row), read from the grids on screen.
+    const cells = async (kind: string) =>
+      page
+        .locator(`[data-testid^="conv.unit.${kind}-"]`)
+        .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+    const windows = await cells('window');
+    const kernels = await cells('kernel');
+    expect(windows).toHaveLength(72);
+    let running = 0;
+    const expectedSums = windows.map((x, i) => (running += x * kernels[i]!));
+    for (const k of [0, 1, 20, 40, 71]) {
+      await page.getByTestId('conv.unit.step.scrub').fill(String(k));
+      const shown = Number(await page.getByTestId('conv.unit.sum').getAttribute('data-value'));
+      expect(Math.abs(shown - expectedSums[k]!)).toBeLessThan(1e-4);
     }
-    // The running sum changes by exactly the product shown at each step.
-    expect(sums[0]).not.toBe(sums[2]);
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('conv.unit.step.count')).toHaveText('Step 71 of 74');
     await page.getByTestId('conv.unit.step.scrub').fill('72');
     const result = Number(await page.getByTestId('conv.unit.result').getAttribute('data-value'));
     const model = Number(await page.getByTestId('conv.unit.model').getAttribute('data-value'));

@@ -106,6 +106,68 @@ test.describe('Embed API v1', () => {
     });
   });
 
+  test('the sandbox through the API: set a config, read the output, bad configs refused', async ({
+    page,
+    ep,
+  }) => {
+    await openHost(page, ep);
+    const article = await ask(page, {
+      type: 'setConfig',
+      lesson: 'convolution',
+      config: {
+        mode: 'sandbox',
+        input: [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ],
+        kernel: [
+          [0, 1, 0],
+          [2, 0, 3],
+          [0, 4, 0],
+        ],
+      },
+    });
+    expect(article).toMatchObject({
+      type: 'state',
+      stepCount: 1,
+      config: { mode: 'sandbox', stride: 1 },
+    });
+    expect(await ask(page, { type: 'getResult' })).toMatchObject({
+      result: { output: [[60]], outputShape: [1, 1] },
+    });
+    await ask(page, {
+      type: 'setConfig',
+      lesson: 'convolution',
+      config: { stride: 2, padding: 1 },
+    });
+    const r = (await ask(page, { type: 'getResult' })).result as {
+      output: number[][];
+      outputShape: number[];
+    };
+    // Padded to 5×5, stride 2 → 2×2. By hand: (0,0) = 2·3 + 4·4 = 22, (0,1) = 2·2 + 6·4 = 28,
+    // (1,0) = 4·1 + 8·3 = 28, (1,1) = 6·1 + 8·2 = 22.
+    expect(r.outputShape).toEqual([2, 2]);
+    expect(r.output).toEqual([
+      [22, 28],
+      [28, 22],
+    ]);
+    for (const [config, field] of [
+      [{ input: [[1, 2], [3]] }, 'config.input.1'],
+      [{ input: [[1, 'x']] }, 'config.input.0.1'],
+      [{ stride: 0 }, 'config.stride'],
+      [{ input: Array.from({ length: 17 }, () => [0]) }, 'config.input'],
+      [{ kernel: Array.from({ length: 8 }, () => Array(8).fill(1)) }, 'config.kernel'],
+    ] as const) {
+      const e = await ask(page, { type: 'setConfig', lesson: 'convolution', config });
+      expect(e).toMatchObject({ type: 'error', field });
+    }
+    // Nothing changed.
+    expect(await ask(page, { type: 'getState' })).toMatchObject({
+      config: { stride: 2, padding: 1 },
+    });
+  });
+
   test('setConfig on another lesson switches to it; messages from others are ignored', async ({
     page,
     ep,

@@ -158,15 +158,9 @@ export const en = {
     animation: 'The sliding window',
     noAnimation:
       'There is no output, so there is nothing to slide over: see the output shape above.',
-    prev: 'Previous position',
-    next: 'Next position',
-    play: 'Play',
-    pause: 'Pause',
-    scrub: 'Window position',
-    speed: 'Speed',
-    stepInfo: 'Step {{step}} of {{count}}: output {{co}}, row {{row}}, column {{col}}',
+    stepInfo: 'Now computing output {{co}}, row {{row}}, column {{col}}',
     captionConv:
-      'The grid is the input with {{p}} zeros of padding on each side (striped). The outlined cells are the window; the small number in each is the kernel weight it is multiplied by. The window moves {{s}} cell(s) at a time and, with dilation {{d}}, reads cells {{d}} apart.',
+      'The grid is the input with padding p = {{p}}: that many zeros on each side (striped). The outlined cells are the window; the small number in each is the kernel weight it is multiplied by. The window moves {{s}} cell(s) at a time and, with dilation {{d}}, reads cells {{d}} apart.',
     captionTransposed:
       'A transposed convolution, drawn as an ordinary one: the grid is the stride-expanded input — {{inserted}} zero(s) inserted between neighbouring values (dotted) and d(k−1) − p zeros around it (striped; cut off where that is negative) — and the kernel is flipped top–bottom and left–right. The window moves 1 cell at a time; dilation {{d}} spreads it out.',
     keyTitle: 'Key',

@@ -157,13 +157,7 @@ export const zhCN: Strings = {
       '{{k}} × {{k}} 的池化窗口放不进 {{ho}} × {{wo}} 的特征图，所以没有池化输出。请把窗口调小。',
     animation: '滑动窗口',
     noAnimation: '没有输出，也就没有可滑动的位置：见上面的输出形状。',
-    prev: '上一个位置',
-    next: '下一个位置',
-    play: '播放',
-    pause: '暂停',
-    scrub: '窗口位置',
-    speed: '速度',
-    stepInfo: '第 {{step}} 步，共 {{count}} 步：输出 {{co}}，第 {{row}} 行，第 {{col}} 列',
+    stepInfo: '正在计算输出 {{co}} 的第 {{row}} 行、第 {{col}} 列',
     captionConv:
       '网格是四周各填充 {{p}} 个 0（条纹格）的输入。带框的格子是窗口，格子里的小数字是与它相乘的卷积核权重。窗口每次移动 {{s}} 格；空洞为 {{d}} 时，它读取相隔 {{d}} 的格子。',
     captionTransposed:

@@ -146,6 +146,17 @@ export const sandboxKernelSchema = z.union([
     .max(SANDBOX_LIMITS.channels, `at most ${SANDBOX_LIMITS.channels} output channels`),
 ]);
 
+/** Names `?hide=` can give to hide parts of the sandbox. */
+export const SANDBOX_HIDEABLE = [
+  'sandbox-input',
+  'sandbox-kernel',
+  'sandbox-params',
+  'sandbox-formula',
+  'sandbox-animation',
+  'sandbox-activation',
+  'sandbox-pool',
+] as const;
+
 export const ACTIVATIONS = ['none', 'relu', 'leakyrelu', 'sigmoid', 'tanh'] as const;
 export const POOLS = ['none', 'max', 'avg'] as const;
 

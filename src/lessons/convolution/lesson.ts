@@ -4,6 +4,7 @@ import {
   convConfigSchema,
   convDefaults,
   modelDefaults,
+  SANDBOX_HIDEABLE,
   sandboxDefaults,
   type ConvConfig,
 } from './config';
@@ -21,11 +22,7 @@ export const CONV_HIDEABLE = [
   'prediction',
   'network',
   'layers',
-  'sandbox-input',
-  'sandbox-kernel',
-  'sandbox-params',
-  'sandbox-animation',
-  'sandbox-pool',
+  ...SANDBOX_HIDEABLE,
 ] as const;
 
 export const convolutionLesson: LessonDefinition<ConvConfig> = {

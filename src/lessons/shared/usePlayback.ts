@@ -31,9 +31,13 @@ export function usePlayback(step: number, count: number, go: (step: number) => v
 
   useEffect(() => {
     if (!playing || atEnd) return;
-    const timer = setTimeout(() => go(step + 1), 500 / speed);
+    const timer = setTimeout(() => {
+      // Reaching the last step ends playback, so stepping back later does not restart it.
+      if (step + 1 >= count - 1) setPlaying(false);
+      go(step + 1);
+    }, 500 / speed);
     return () => clearTimeout(timer);
-  }, [playing, atEnd, step, speed, go]);
+  }, [playing, atEnd, step, count, speed, go]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

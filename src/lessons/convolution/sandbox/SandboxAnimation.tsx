@@ -9,7 +9,8 @@ import type { WindowCell } from '../../../core/conv';
 import { extent, type Tensor } from '../../../core/tensor';
 import { formatValue } from '../../../viz/format';
 import { MatrixGrid } from '../../../viz/MatrixGrid';
-import { PLAYBACK_SPEEDS, type Playback, type PlaybackSpeed } from '../../shared/usePlayback';
+import { StepControls } from '../../shared/StepControls';
+import type { Playback } from '../../shared/usePlayback';
 import type { SandboxConfig } from '../config';
 import {
   channelOf,
@@ -30,82 +31,6 @@ function signedRange(data: ArrayLike<number>): [number, number] {
 
 /** Test-id prefix of output channel `co`'s map (channel 0 has the short one). */
 export const outputPrefix = (base: string, co: number) => (co === 0 ? base : `${base}-${co}`);
-
-export function Transport({
-  step,
-  count,
-  go,
-  playback,
-  describe,
-}: {
-  step: number;
-  count: number;
-  go: (n: number) => void;
-  playback: Playback;
-  describe: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="stepper transport">
-      <button
-        type="button"
-        onClick={() => go(step - 1)}
-        disabled={step === 0}
-        aria-label={t('sandbox.prev')}
-        data-testid="conv.sandbox.prev"
-      >
-        ←
-      </button>
-      <button
-        type="button"
-        onClick={playback.toggle}
-        aria-pressed={playback.playing}
-        aria-label={playback.playing ? t('sandbox.pause') : t('sandbox.play')}
-        data-testid="conv.sandbox.play"
-        disabled={count < 2}
-      >
-        {playback.playing ? '❚❚' : '▶'}
-      </button>
-      <button
-        type="button"
-        onClick={() => go(step + 1)}
-        disabled={step >= count - 1}
-        aria-label={t('sandbox.next')}
-        data-testid="conv.sandbox.next"
-      >
-        →
-      </button>
-      <input
-        type="range"
-        min={0}
-        max={Math.max(0, count - 1)}
-        value={step}
-        onChange={(e) => go(Number(e.target.value))}
-        aria-label={t('sandbox.scrub')}
-        aria-valuetext={describe}
-        disabled={count < 2}
-        data-testid="conv.sandbox.scrub"
-      />
-      <label className="select-label speed">
-        {t('sandbox.speed')}
-        <select
-          value={playback.speed}
-          onChange={(e) => playback.setSpeed(Number(e.target.value) as PlaybackSpeed)}
-          data-testid="conv.sandbox.speed"
-        >
-          {PLAYBACK_SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {s}×
-            </option>
-          ))}
-        </select>
-      </label>
-      <span className="step-count" data-testid="conv.sandbox.step" data-step={step}>
-        {describe}
-      </span>
-    </div>
-  );
-}
 
 export function AnimationPanel({
   config,
@@ -138,13 +63,7 @@ export function AnimationPanel({
   const [cout, , kH, kW] = conv.kernel.dims as [number, number, number, number];
   const [, ho, wo] = conv.output.dims as [number, number, number];
   const count = model.stepCount;
-  const describe = t('sandbox.stepInfo', {
-    step: step + 1,
-    count,
-    co: co + 1,
-    row: oy,
-    col: ox,
-  });
+  const describe = t('sandbox.stepInfo', { co: co + 1, row: oy, col: ox });
   const gridRange = signedRange(conv.grid.data);
   const kernelRange = signedRange(conv.kernel.data);
   const output: Tensor = run.outputs?.conv ?? conv.output;
@@ -159,7 +78,17 @@ export function AnimationPanel({
   return (
     <section className="panel sandbox-animation" aria-labelledby="sandbox-animation-title">
       <h2 id="sandbox-animation-title">{t('sandbox.animation')}</h2>
-      <Transport step={step} count={count} go={go} playback={playback} describe={describe} />
+      <StepControls
+        step={step}
+        count={count}
+        go={go}
+        playback={playback}
+        stepName={describe}
+        testIdPrefix="conv.sandbox.step"
+      />
+      <p className="step-position" data-testid="conv.sandbox.position" data-step={step}>
+        {describe}
+      </p>
       <p className="hint" data-testid="conv.sandbox.caption">
         {config.transposed
           ? t('sandbox.captionTransposed', { s, p, d, inserted: s - 1 })

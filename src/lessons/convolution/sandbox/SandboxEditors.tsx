@@ -1,5 +1,5 @@
 /** The sandbox's editors: the input (1–3 channels) and the kernel (1–3 × 1–3 slices, bias). */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MatrixEditor, type MatrixEditorMessages } from '../../../viz/MatrixEditor';
 import { SANDBOX_LIMITS, type SandboxConfig } from '../config';
@@ -89,7 +89,7 @@ function ChannelTabs({
   );
 }
 
-export function InputPanel({ config, arrays, editArrays }: EditorProps) {
+function InputPanelBody({ config, arrays, editArrays }: EditorProps) {
   const { t } = useTranslation();
   const [selected, setSelected] = useState(0);
   const channels = arrays.input.length;
@@ -208,7 +208,7 @@ export function InputPanel({ config, arrays, editArrays }: EditorProps) {
   );
 }
 
-export function KernelPanel({ arrays, editArrays }: Omit<EditorProps, 'config'>) {
+function KernelPanelBody({ arrays, editArrays }: Omit<EditorProps, 'config'>) {
   const { t } = useTranslation();
   const [selOut, setSelOut] = useState(0);
   const [selIn, setSelIn] = useState(0);
@@ -326,3 +326,9 @@ export function KernelPanel({ arrays, editArrays }: Omit<EditorProps, 'config'>)
     </section>
   );
 }
+
+/** Memoised: stepping the animation does not redraw it. */
+export const InputPanel = memo(InputPanelBody);
+
+/** Memoised: stepping the animation does not redraw it. */
+export const KernelPanel = memo(KernelPanelBody);

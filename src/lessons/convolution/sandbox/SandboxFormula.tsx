@@ -1,5 +1,5 @@
 /** The output-shape formulas with the current numbers, and why there is no output when so. */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SandboxConfig } from '../config';
 import type { SandboxModel } from './derive';
@@ -50,7 +50,7 @@ function FormulaLine({
   );
 }
 
-export function FormulaPanel({ config, model }: { config: SandboxConfig; model: SandboxModel }) {
+function FormulaPanelBody({ config, model }: { config: SandboxConfig; model: SandboxModel }) {
   const { t } = useTranslation();
   const [cin, h, w] = model.tensors.input.dims as [number, number, number];
   const [cout, , kH, kW] = model.tensors.kernel.dims as [number, number, number, number];
@@ -128,3 +128,6 @@ export function FormulaPanel({ config, model }: { config: SandboxConfig; model: 
     </section>
   );
 }
+
+/** Memoised: stepping the animation does not redraw it. */
+export const FormulaPanel = memo(FormulaPanelBody);

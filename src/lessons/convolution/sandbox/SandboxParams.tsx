@@ -1,5 +1,7 @@
 /** Stride, padding, dilation, transposed, activation and pooling: each change applies at once. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LEAKY_RELU_SLOPE } from '../../../core/conv';
 import { ACTIVATIONS, POOLS, SANDBOX_LIMITS, type SandboxConfig } from '../config';
 import type { SandboxEdit } from './edit';
 
@@ -33,7 +35,7 @@ function NumberSelect({
   );
 }
 
-export function ParamsPanel({
+function ParamsPanelBody({
   config,
   edit,
   showParams,
@@ -90,7 +92,7 @@ export function ParamsPanel({
             >
               {ACTIVATIONS.map((a) => (
                 <option key={a} value={a}>
-                  {t(`sandbox.activations.${a}`)}
+                  {t(`sandbox.activations.${a}`, { slope: LEAKY_RELU_SLOPE })}
                 </option>
               ))}
             </select>
@@ -136,3 +138,6 @@ export function ParamsPanel({
     </section>
   );
 }
+
+/** Memoised: stepping the animation does not redraw it. */
+export const ParamsPanel = memo(ParamsPanelBody);

@@ -13,6 +13,7 @@ import { problemsOf } from '../../../store/lessonRegistry';
 import { useAppStore } from '../../../store/store';
 import { usePlayback } from '../../shared/usePlayback';
 import { useStepKeys } from '../../shared/useStepKeys';
+import type { SANDBOX_HIDEABLE } from '../config';
 import {
   sandboxConfigSchema,
   sandboxDefaults,
@@ -28,17 +29,6 @@ import { InputPanel, KernelPanel } from './SandboxEditors';
 import { FormulaPanel } from './SandboxFormula';
 import { ParamsPanel } from './SandboxParams';
 import { useSandboxRun } from './useSandboxRun';
-
-/** Names `?hide=` can give to hide parts of the sandbox. */
-export const SANDBOX_HIDEABLE = [
-  'sandbox-input',
-  'sandbox-kernel',
-  'sandbox-params',
-  'sandbox-formula',
-  'sandbox-animation',
-  'sandbox-activation',
-  'sandbox-pool',
-] as const;
 
 export function SandboxView() {
   const { t } = useTranslation();

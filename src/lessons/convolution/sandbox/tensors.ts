@@ -88,6 +88,9 @@ export function sandboxStepCount(config: SandboxConfig): number {
 export function sandboxGraphSpec(config: SandboxConfig, t: SandboxTensors) {
   const [, H, W] = t.input.dims as [number, number, number];
   const [, , kH, kW] = t.kernel.dims as [number, number, number, number];
+  // A pooling window larger than the conv output pools nothing: the graph leaves it out.
+  const [ho, wo] = sandboxOutputSize(config, t);
+  const poolFits = Math.min(ho, wo) >= config.poolSize;
   return {
     inChannels: t.inChannels,
     outChannels: t.outChannels,
@@ -100,7 +103,7 @@ export function sandboxGraphSpec(config: SandboxConfig, t: SandboxTensors) {
     dilation: config.dilation,
     transposed: config.transposed,
     activation: config.activation,
-    pool: config.pool,
+    pool: poolFits ? config.pool : ('none' as const),
     poolSize: config.poolSize,
     poolStride: config.poolStride,
   };
