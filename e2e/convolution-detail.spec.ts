@@ -67,6 +67,21 @@ test.describe('Convolution: every layer, and any unit step by step', () => {
     );
   });
 
+  test('keyboard only: arrow keys pick a unit on a map, Enter opens it', async ({ app, page }) => {
+    await app.open();
+    await expect(app.predictedLabel).toBeVisible();
+    await page.getByTestId('conv.column.conv1-2').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    // The cursor starts at the centre (14, 14) of the 28×28 map.
+    await expect(page.getByTestId('conv.unit.title')).toHaveText(
+      'Convolution 1, map 3, row 13, column 16',
+    );
+    await expect(page.getByTestId('conv.unit.agreement')).toHaveAttribute('data-ok', 'true');
+  });
+
   test('play runs the animation; space pauses it', async ({ app, page }) => {
     await app.open();
     await app.pickSample(0);

@@ -11,6 +11,13 @@ test.describe('Bad input gets a clear message, never a blank page', () => {
     await expect(page).toHaveURL(/#\/convolution$/);
   });
 
+  test('a link with a broken escape still opens, with a message', async ({ app, page }) => {
+    await app.open('#/conv%E0%A4%A');
+    await expect(app.notice('notice.badLink')).toContainText('lesson:');
+    await expect(app.predictedLabel).toHaveAttribute('data-digit', '0');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
   test('one bad field in a link is named, the rest of the link still applies', async ({ app }) => {
     const c = lz.compressToEncodedURIComponent(
       JSON.stringify({ mode: 'model', digit: { sample: 12 } }),

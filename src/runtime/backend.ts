@@ -44,7 +44,8 @@ export async function probeWebGpu(
     return { ok: false, reason: `requestAdapter() failed: ${String(e)}` };
   }
   if (!adapter) return { ok: false, reason: 'no WebGPU adapter is available' };
-  const info = adapter.info;
+  // `info` is missing on older implementations: name the adapter as unknown rather than fail.
+  const info: Partial<GPUAdapterInfo> = (adapter as { info?: GPUAdapterInfo }).info ?? {};
   const name = describeAdapter(info);
   const legacyFallback = (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter;
   const software =

@@ -268,7 +268,7 @@ describe('startUrlSync', () => {
     return { win: win as unknown as Window, navigate, replaceState: win.history.replaceState };
   }
 
-  it('applies a link, reports its bad parts once, and follows hash changes', () => {
+  it('applies a link, reports its bad parts once, and follows hash changes', async () => {
     vi.stubGlobal('navigator', { languages: ['en-US'] });
     initLessonDefaults();
     useAppStore.setState({ notices: [] });
@@ -296,6 +296,8 @@ describe('startUrlSync', () => {
 
       useAppStore.getState().setStep('convolution', 5);
       useAppStore.getState().goToLesson('convolution');
+      // Store changes reach the URL once they pause (150 ms), not on every frame.
+      await new Promise((r) => setTimeout(r, 200));
       expect(parseHash(win.location.hash).location).toEqual({
         lesson: 'convolution',
         config: { mode: 'model', digit: { sample: 6 }, unit: null },

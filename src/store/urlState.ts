@@ -63,6 +63,15 @@ export function parseQuery(search: string): { options: PageOptions; problems: st
   return { options, problems };
 }
 
+/** decodeURIComponent that never throws: a malformed escape is shown as written. */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /** Reads `#/lesson?step=N&c=…`; anything unreadable falls back to its default, reported. */
 export function parseHash(hash: string): { location: LessonLocation; problems: string[] } {
   const problems: string[] = [];
@@ -71,8 +80,7 @@ export function parseHash(hash: string): { location: LessonLocation; problems: s
   let lesson = DEFAULT_LESSON;
   if (route) {
     if (isLessonId(route)) lesson = route;
-    else
-      problems.push(`lesson: "${decodeURIComponent(route)}" is not attention, convolution or gan`);
+    else problems.push(`lesson: "${safeDecode(route)}" is not attention, convolution or gan`);
   }
   const def = lessonDefinition(lesson);
   const q = new URLSearchParams(query);
@@ -109,15 +117,20 @@ function readConfig(lesson: LessonId, packed: string): { config: unknown; proble
   }
   const first = mergeConfig(lesson, defaults, patch);
   if (first.ok) return { config: first.config, problems: [] };
-  // Keep the fields that are fine; drop the ones named in the problems.
   const problems = first.problems.map((p) => `${p.field}: ${p.message}`);
-  const bad = new Set(first.problems.map((p) => p.field.split('.')[1]));
-  const kept =
-    typeof patch === 'object' && patch !== null && !Array.isArray(patch)
-      ? Object.fromEntries(Object.entries(patch).filter(([k]) => !bad.has(k)))
-      : {};
-  const second = mergeConfig(lesson, defaults, kept);
-  return { config: second.ok ? second.config : defaults, problems };
+  // Keep every field that is fine on its own: apply the mode first (it picks the defaults
+  // the rest merge over), then each other field, skipping the ones that do not validate.
+  let config: unknown = defaults;
+  if (typeof patch === 'object' && patch !== null && !Array.isArray(patch)) {
+    const entries = Object.entries(patch as Record<string, unknown>).sort(
+      ([a], [b]) => Number(b === 'mode') - Number(a === 'mode'),
+    );
+    for (const [key, value] of entries) {
+      const next = mergeConfig(lesson, config, { [key]: value });
+      if (next.ok) config = next.config;
+    }
+  }
+  return { config, problems };
 }
 
 /** The hash for a lesson state; the default config and step 0 are left out, to keep links short. */
@@ -181,7 +194,17 @@ export function startUrlSync(win: Window = window): () => void {
 
   const write = () => {
     const next = currentUrl(win.location.href);
-    if (next !== win.location.href) win.history.replaceState(win.history.state, '', next);
+    try {
+      if (next !== win.location.href) win.history.replaceState(win.history.state, '', next);
+    } catch {
+      // Browsers limit how often history may change; the next change writes the URL again.
+    }
+  };
+  // Drawing and playback change the state many times a second: write the URL once they pause.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(write, 150);
   };
   write();
   const unsubscribe = useAppStore.subscribe((st, prev) => {
@@ -192,7 +215,7 @@ export function startUrlSync(win: Window = window): () => void {
       st.policy !== prev.policy ||
       st.lang !== prev.lang
     ) {
-      write();
+      schedule();
     }
   });
   const onHashChange = () => {
@@ -203,6 +226,7 @@ export function startUrlSync(win: Window = window): () => void {
   };
   win.addEventListener('hashchange', onHashChange);
   return () => {
+    clearTimeout(timer);
     unsubscribe();
     win.removeEventListener('hashchange', onHashChange);
   };

@@ -106,6 +106,7 @@ export function DrawingPad({
     <canvas
       ref={ref}
       className="drawing-pad"
+      role="img"
       width={resolution}
       height={resolution}
       aria-label={label}

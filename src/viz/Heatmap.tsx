@@ -76,7 +76,7 @@ export function Heatmap({
         ref={ref}
         width={width}
         height={height}
-        role="img"
+        role={onCellClick ? 'button' : 'img'}
         aria-label={label}
         data-testid={testId}
         className={onCellClick ? 'clickable' : undefined}
@@ -91,13 +91,37 @@ export function Heatmap({
               }
             : undefined
         }
+        onFocus={
+          onCellClick
+            ? () =>
+                setHover((h) => h ?? { row: Math.floor(height / 2), col: Math.floor(width / 2) })
+            : undefined
+        }
+        onBlur={onCellClick ? () => setHover(null) : undefined}
         onKeyDown={
           onCellClick
             ? (e) => {
-                if (e.key !== 'Enter' && e.key !== ' ') return;
+                // Arrow keys move a cursor over the cells; Enter or space opens the cell.
+                const at = hover ?? { row: Math.floor(height / 2), col: Math.floor(width / 2) };
+                const moves: Record<string, [number, number]> = {
+                  ArrowUp: [-1, 0],
+                  ArrowDown: [1, 0],
+                  ArrowLeft: [0, -1],
+                  ArrowRight: [0, 1],
+                };
+                const move = moves[e.key];
+                if (move) {
+                  setHover({
+                    row: Math.min(height - 1, Math.max(0, at.row + move[0])),
+                    col: Math.min(width - 1, Math.max(0, at.col + move[1])),
+                  });
+                } else if (e.key === 'Enter' || e.key === ' ') {
+                  onCellClick(at.row, at.col);
+                } else {
+                  return;
+                }
                 e.preventDefault();
                 e.stopPropagation();
-                onCellClick(Math.floor(height / 2), Math.floor(width / 2));
               }
             : undefined
         }
@@ -109,7 +133,10 @@ export function Heatmap({
         />
       )}
       {marked && <span className="heatmap-mark" style={box(marked.row, marked.col, 1, 1)} />}
-      {hover && hoverValues && (
+      {hover && onCellClick && (
+        <span className="heatmap-cursor" style={box(hover.row, hover.col, 1, 1)} />
+      )}
+      {hover && (hoverValues || onCellClick) && (
         <span className="heatmap-tip" role="status">
           [{hover.row}, {hover.col}] = {formatValue(data[hover.row * width + hover.col] ?? 0, 4)}
         </span>

@@ -66,7 +66,7 @@ const handlers: { [K in keyof WorkerHandlers]: Handler<K> } = {
     const choice = chooseBackend(policy, probe);
     if (choice.backend === 'webgpu' && probe.ok) {
       const ort = await loadOrt('webgpu');
-      ort.env.webgpu.adapter = probe.adapter;
+      // ORT asks for its own adapter (the probe consumed this one by creating a test device).
       runtime = { ort, backend: 'webgpu', adapter: probe.name, modelsUrl };
     } else {
       const ort = await loadOrt('wasm');
@@ -151,15 +151,20 @@ async function createSession(model: string, id: number) {
     post({ type: 'progress', id, model, loaded: p.loaded, total: p.total }),
   );
   const session = await ModelSession.create(rt.ort, bytes, rt.backend);
-  if (rt.backend === 'webgpu') await watchDevice(rt.ort);
-  // Warm-up: the first run compiles the shaders; do it now, behind the progress bar.
-  const inputs = Object.fromEntries(
-    card.inputs.map((input) => {
-      const dims = input.shape.map((d) => (typeof d === 'number' ? d : 1));
-      return [input.name, { data: new Float32Array(dims.reduce((a, b) => a * b, 1)), dims }];
-    }),
-  );
-  await session.run(inputs);
+  try {
+    if (rt.backend === 'webgpu') await watchDevice(rt.ort);
+    // Warm-up: the first run compiles the shaders; do it now, behind the progress bar.
+    const inputs = Object.fromEntries(
+      card.inputs.map((input) => {
+        const dims = input.shape.map((d) => (typeof d === 'number' ? d : 1));
+        return [input.name, { data: new Float32Array(dims.reduce((a, b) => a * b, 1)), dims }];
+      }),
+    );
+    await session.run(inputs);
+  } catch (e) {
+    await session.dispose().catch(() => undefined); // a failed warm-up must not leak the session
+    throw e;
+  }
   return { session, card, bytes };
 }
 

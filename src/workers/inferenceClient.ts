@@ -67,15 +67,20 @@ class Connection {
   constructor(
     factory: WorkerFactory,
     private readonly onMessage: (msg: WorkerMessage, model?: string) => void,
+    onCrash: () => void = () => {},
   ) {
     this.worker = factory();
     this.worker.onmessage = (e: MessageEvent<WorkerMessage>) => this.receive(e.data);
     this.worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
+      // A crashed worker is not reused: the client starts a fresh one on the next request.
+      this.closed = true;
+      this.worker.terminate();
       this.failAll({
         kind: 'runtime',
         message: `the inference worker crashed: ${e.message || 'unknown error'}`,
       });
+      onCrash();
     };
   }
 
@@ -158,6 +163,8 @@ export class InferenceClient {
     this.policy = policy;
     this.forcedWasm = false;
     this.restart();
+    // Start the new worker now, so the badge names the new backend without waiting for a run.
+    this.connect().catch(() => undefined);
   }
 
   private restart(): void {
@@ -169,12 +176,22 @@ export class InferenceClient {
   private connect(): Promise<Connection> {
     if (this.ready) return this.ready;
     const policy = this.forcedWasm ? 'wasm' : this.policy;
-    const conn = new Connection(this.options.createWorker ?? defaultFactory, (msg, model) => {
-      if (conn !== this.conn) return;
-      if (msg.type === 'progress' && model)
-        this.emit({ type: 'progress', model, loaded: msg.loaded, total: msg.total });
-      if (msg.type === 'deviceLost') void this.fallBack(msg.reason);
-    });
+    const conn = new Connection(
+      this.options.createWorker ?? defaultFactory,
+      (msg, model) => {
+        if (conn !== this.conn) return;
+        if (msg.type === 'progress' && model)
+          this.emit({ type: 'progress', model, loaded: msg.loaded, total: msg.total });
+        if (msg.type === 'deviceLost') void this.fallBack(msg.reason);
+      },
+      () => {
+        // Forget a crashed worker so the next request starts a new one.
+        if (this.conn === conn) {
+          this.conn = undefined;
+          this.ready = undefined;
+        }
+      },
+    );
     this.conn = conn;
     this.emit({ type: 'starting', policy });
     this.ready = conn.send('init', { policy, modelsUrl: this.options.modelsUrl }).then((r) => {

@@ -29,13 +29,12 @@ export default function ConvolutionLesson() {
         <p className="lead">{t(config.mode === 'model' ? 'conv.lead' : 'conv.sandboxLead')}</p>
       </header>
       {!hide.includes('modes') && (
-        <div className="mode-tabs" role="tablist" aria-label={t('conv.modes')}>
+        <div className="mode-tabs" role="group" aria-label={t('conv.modes')}>
           {MODES.map((m) => (
             <button
               key={m}
               type="button"
-              role="tab"
-              aria-selected={config.mode === m}
+              aria-pressed={config.mode === m}
               onClick={() => switchTo(m)}
               data-testid={`conv.mode.${m}`}
             >

@@ -54,6 +54,8 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
   const [result, setResult] = useState<{ digit: DigitSource; acts: CnnActivations } | null>(null);
   const [weights, setWeights] = useState<Record<string, Tensor> | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // The digit whose prediction failed (so the panel stops saying it is busy).
+  const [failed, setFailed] = useState<DigitSource | null>(null);
   // The digit this pad drew last: while the config still holds it, the pad keeps its strokes.
   const [drawn, setDrawn] = useState<DigitSource | null>(null);
 
@@ -81,7 +83,9 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
       .then((a) => {
         if (current && a) setResult({ digit: config.digit, acts: a });
       })
-      .catch(() => undefined);
+      .catch(() => {
+        if (current) setFailed(config.digit);
+      });
     return () => {
       current = false;
     };
@@ -90,6 +94,8 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
   const setDigit = useCallback(
     (digit: DigitSource) => {
       const latest = useAppStore.getState().configs.convolution as ModelConfig;
+      // An upload may finish after the user switched to the sandbox: then it is dropped.
+      if (latest.mode !== 'model') return;
       setConfig('convolution', { ...latest, digit });
     },
     [setConfig],
@@ -122,7 +128,7 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
   const padKey = ownDrawing ? 'drawn' : image ? `image-${hashImage(image)}` : 'none';
   const blank = !image || image.every((v) => v === 0);
   const acts = result?.acts;
-  const busy = result?.digit !== config.digit;
+  const busy = result?.digit !== config.digit && failed !== config.digit;
   const probs = blank ? undefined : acts?.probabilities.data;
   const predicted = probs ? argmax(probs) : -1;
   const layer = unit ? layerOf(unit.layer) : CNN_LAYERS[Math.min(step, CNN_LAYERS.length - 1)]!;
@@ -321,6 +327,7 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
                 step={step}
                 count={stepCount}
                 go={go}
+                playback={playback}
                 stepName={t(`conv.layer.${layer.id}`)}
                 testIdPrefix="conv.step"
               />

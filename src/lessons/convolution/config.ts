@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MNIST_SIZE } from '../../core/digit';
 import { useAppStore } from '../../store/store';
+import { convOutputSize, convTransposeOutputSize } from '../../core/conv';
 import { layerOf } from './cnn';
 
 const pixelRow = z
@@ -63,6 +64,9 @@ export const modelConfigSchema = z
       }
     }
   });
+
+/** Most multiply-adds the sandbox lays out step by step (all output cells × window size). */
+export const SANDBOX_MAX_WORK = 250_000;
 
 // Sandbox limits (issue 3): input up to 16×16, kernel up to 7×7, up to 3 channels in and out.
 export const SANDBOX_LIMITS = {
@@ -215,6 +219,47 @@ export const sandboxConfigSchema = z
         code: 'custom',
         path: ['bias'],
         message: `${biasCount} bias value(s) for ${kernelOut} output channel(s)`,
+      });
+    }
+    if (rank === 4) {
+      // Every output channel needs the same number of input slices, all of the same size.
+      const k4 = c.kernel as number[][][][];
+      const [kh, kw] = [k4[0]![0]!.length, k4[0]![0]![0]!.length];
+      k4.forEach((out, o) => {
+        const bad =
+          out.length !== kernelIn || out.some((m) => m.length !== kh || m[0]!.length !== kw);
+        if (bad) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['kernel', o],
+            message: `output channel ${o} must have ${kernelIn} slice(s) of ${kh}×${kw}, like output channel 0`,
+          });
+        }
+      });
+    }
+    if (kernelIn !== inChannels) return;
+    // The animation lists every multiply-add; past this much work it would stall the page.
+    const h = (
+      Array.isArray(c.input[0]?.[0]) ? (c.input as number[][][])[0]! : (c.input as number[][])
+    ).length;
+    const w = (
+      Array.isArray(c.input[0]?.[0])
+        ? (c.input as number[][][])[0]![0]!
+        : (c.input as number[][])[0]!
+    ).length;
+    const first = (
+      rank === 2 ? k : rank === 3 ? (k[0] as unknown[]) : ((k[0] as unknown[])[0] as unknown[])
+    ) as number[][];
+    const [kh, kw] = [first.length, first[0]!.length];
+    const p = { stride: c.stride, padding: c.padding, dilation: c.dilation };
+    const size = c.transposed ? convTransposeOutputSize : convOutputSize;
+    const [ho, wo] = [size(h, kh, p), size(w, kw, p)];
+    const work = kernelOut * Math.max(0, ho) * Math.max(0, wo) * kernelIn * kh * kw;
+    if (work > SANDBOX_MAX_WORK) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `this combination needs ${work.toLocaleString('en')} multiply-adds (a ${kernelOut}×${ho}×${wo} output); the sandbox shows up to ${SANDBOX_MAX_WORK.toLocaleString('en')}: use a smaller input, kernel, stride or fewer channels`,
       });
     }
   });

@@ -94,6 +94,10 @@ export async function imageToInk(file: Blob, size: number): Promise<Float32Array
   return ink;
 }
 
+function sameImage(a: Float32Array, b: Float32Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
 /** Runs the CNN on an image (latest call wins while one is running). */
 export const predictDigit = latestOnly(async (image: Float32Array): Promise<CnnActivations> => {
   const outputs = await runModel(CNN_MODEL, { [CNN_INPUT]: { data: image, dims: [1, 1, 28, 28] } });
@@ -106,7 +110,11 @@ export const predictDigit = latestOnly(async (image: Float32Array): Promise<CnnA
  */
 export async function modelResult(config: ModelConfig) {
   const image = await digitImage(config.digit);
-  const acts = await predictDigit(image);
+  // predictDigit lets the newest caller win while a run is busy; make sure this answer is
+  // for this image, not for one the user drew meanwhile.
+  let acts = await predictDigit(image);
+  for (let i = 0; i < 3 && !sameImage(acts.input.data, image); i++)
+    acts = await predictDigit(image);
   const probabilities = Array.from(acts.probabilities.data);
   const unit =
     config.unit && unitInRange(config.unit)
