@@ -131,6 +131,8 @@ test.describe('Convolution: the MNIST CNN in the page', () => {
     expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
 
     // The same link in a fresh page shows the same drawing and prediction.
+    // The URL is written once changes pause (150 ms debounce): wait past that, then read it.
+    await page.waitForTimeout(400);
     const url = page.url();
     await page.goto('about:blank');
     await page.goto(url);
@@ -152,6 +154,7 @@ test.describe('Convolution: the MNIST CNN in the page', () => {
     await expect(page).toHaveURL(/step=3/);
     await page.keyboard.press('ArrowLeft');
     await expect(page.getByTestId('conv.layer.title')).toHaveText('ReLU 1');
+    await expect(page).toHaveURL(/step=2/);
     await page.reload();
     await expect(page.getByTestId('conv.layer.title')).toHaveText('ReLU 1');
   });
