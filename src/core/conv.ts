@@ -22,6 +22,11 @@ export interface ConvParams {
   dilation: number;
 }
 
+/** Pooling output size, no padding, floor mode: ⌊(n − k)/s⌋ + 1, or 0 when the window does not fit. */
+export function poolOutputSize(n: number, k: number, s: number): number {
+  return n < k ? 0 : Math.floor((n - k) / s) + 1;
+}
+
 /**
  * Output length of a convolution along one axis (PyTorch conv2d):
  * floor((n + 2p − d(k−1) − 1) / s) + 1. It is ≤ 0 when the dilated kernel, which spans
@@ -629,8 +634,8 @@ function poolShape(op: string, input: Tensor, kernel: number, stride: number) {
   if (!Number.isInteger(stride) || stride < 1) {
     fail(op, `stride must be an integer ≥ 1, got ${stride}`);
   }
-  const outH = Math.floor((h - kernel) / stride) + 1;
-  const outW = Math.floor((w - kernel) / stride) + 1;
+  const outH = poolOutputSize(h, kernel, stride);
+  const outW = poolOutputSize(w, kernel, stride);
   if (outH < 1 || outW < 1) {
     fail(op, `the ${kernel}×${kernel} window does not fit the ${h}×${w} input`);
   }

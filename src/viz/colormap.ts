@@ -57,6 +57,12 @@ export function normalize(
   return hi > lo ? (value - lo) / (hi - lo) : 0;
 }
 
+/** [−m, m] with m the largest |value| (1 when all are 0): a diverging scale centred on 0. */
+export function symmetricRange([lo, hi]: readonly [number, number]): [number, number] {
+  const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
+  return [-m, m];
+}
+
 /** A CSS linear-gradient showing the whole scale, for legends. */
 export function gradientCss(name: ColormapName): string {
   const n = 12;

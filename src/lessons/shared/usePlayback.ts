@@ -1,3 +1,4 @@
+import { isControlKey } from './keys';
 import { useEffect, useState } from 'react';
 
 export const PLAYBACK_SPEEDS = [0.5, 1, 2, 4, 8] as const;
@@ -9,14 +10,6 @@ export interface Playback {
   toggle: () => void;
   setPlaying: (playing: boolean) => void;
   setSpeed: (speed: PlaybackSpeed) => void;
-}
-
-/** Whether a key event belongs to a control that uses the key itself. */
-function isEditing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName)
-  );
 }
 
 /**
@@ -41,7 +34,14 @@ export function usePlayback(step: number, count: number, go: (step: number) => v
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== ' ' || e.altKey || e.ctrlKey || e.metaKey || isEditing(e.target)) return;
+      if (
+        e.key !== ' ' ||
+        e.altKey ||
+        e.ctrlKey ||
+        e.metaKey ||
+        isControlKey(e.target, { buttons: true })
+      )
+        return;
       e.preventDefault();
       setPlaying((p) => !p);
     };

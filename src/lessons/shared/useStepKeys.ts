@@ -1,16 +1,11 @@
+import { isControlKey } from './keys';
 import { useEffect } from 'react';
-
-/** Whether a key event belongs to a control that uses arrow keys itself. */
-function isEditing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /** ←/→ step backward and forward through a lesson (unless focus is in a text or range control). */
 export function useStepKeys(step: number, count: number, go: (step: number) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || isEditing(e.target)) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || isControlKey(e.target)) return;
       if (e.key === 'ArrowRight' && step < count - 1) go(step + 1);
       else if (e.key === 'ArrowLeft' && step > 0) go(step - 1);
       else return;

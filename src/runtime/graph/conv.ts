@@ -11,6 +11,7 @@ import {
   convOutputSize,
   convTransposeOutputSize,
   LEAKY_RELU_SLOPE,
+  poolOutputSize,
   type Activation,
   type PoolType,
 } from '../../core/conv';
@@ -53,11 +54,6 @@ const ACTIVATION_OPS: Record<ConvActivation, string> = {
   sigmoid: 'Sigmoid',
   tanh: 'Tanh',
 };
-
-/** Pooled size along one axis, no padding, floor mode: floor((n − k) / s) + 1. */
-export function poolOutputSize(n: number, k: number, s: number): number {
-  return n < k ? 0 : Math.floor((n - k) / s) + 1;
-}
 
 function checkSpec(spec: ConvGraphSpec): void {
   const positive = [

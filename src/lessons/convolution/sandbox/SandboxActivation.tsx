@@ -1,4 +1,5 @@
 /** The activation (its curve and the activated maps) and the pooling of those maps. */
+import { symmetricRange } from '../../../viz/colormap';
 import { useTranslation } from 'react-i18next';
 import { activate, LEAKY_RELU_SLOPE } from '../../../core/conv';
 import { extent, type Tensor } from '../../../core/tensor';
@@ -12,12 +13,6 @@ import type { SandboxRun } from './useSandboxRun';
 
 const X_DOMAIN = [-6, 6] as const;
 const Y_DOMAIN = [-3, 6] as const;
-
-function signedRange(data: ArrayLike<number>): [number, number] {
-  const [lo, hi] = extent(data);
-  const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
-  return [-m, m];
-}
 
 /** The five activation curves on x ∈ [−6, 6], sampled every 0.1 with core's `activate`. */
 const CURVES = ACTIVATIONS.map((a) => ({
@@ -51,7 +46,7 @@ export function ActivationPanel({
   const act: Tensor = run.outputs?.act ?? model.act!;
   const index = (co * ho + oy) * wo + ox;
   const activated = act.data[index]!;
-  const range = signedRange(act.data);
+  const range = symmetricRange(extent(act.data));
   const name = names[config.activation]!;
 
   return (
@@ -138,8 +133,8 @@ export function PoolPanel({
   const win = poolStepAt(model.pool, config.poolSize, config.poolStride, co, oy, ox);
   const inWindow = new Set(win?.cells.map((cell) => cell.y * wo + cell.x) ?? []);
   const maxCell = win && win.argmax >= 0 ? win.cells[win.argmax] : undefined;
-  const actRange = signedRange(act.data);
-  const poolRange = signedRange(pooled.data);
+  const actRange = symmetricRange(extent(act.data));
+  const poolRange = symmetricRange(extent(pooled.data));
   const fmt = (v: number) => formatValue(v, 4);
   const pooledValue = win ? pooled.data[(win.c * hp + win.oy) * wp + win.ox]! : 0;
 

@@ -3,6 +3,7 @@
  * applied, the products and their running sum + bias = result (all from core's step
  * generator), and the output maps filling up (numbers from onnxruntime-web).
  */
+import { symmetricRange } from '../../../viz/colormap';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WindowCell } from '../../../core/conv';
@@ -23,12 +24,6 @@ import {
 import { MISMATCH_TOLERANCE, type SandboxRun } from './useSandboxRun';
 
 /** A symmetric range around 0 covering the values (for the diverging tint). */
-function signedRange(data: ArrayLike<number>): [number, number] {
-  const [lo, hi] = extent(data);
-  const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
-  return [-m, m];
-}
-
 /** Test-id prefix of output channel `co`'s map (channel 0 has the short one). */
 export const outputPrefix = (base: string, co: number) => (co === 0 ? base : `${base}-${co}`);
 
@@ -64,10 +59,10 @@ export function AnimationPanel({
   const [, ho, wo] = conv.output.dims as [number, number, number];
   const count = model.stepCount;
   const describe = t('sandbox.stepInfo', { co: co + 1, row: oy, col: ox });
-  const gridRange = signedRange(conv.grid.data);
-  const kernelRange = signedRange(conv.kernel.data);
+  const gridRange = symmetricRange(extent(conv.grid.data));
+  const kernelRange = symmetricRange(extent(conv.kernel.data));
   const output: Tensor = run.outputs?.conv ?? conv.output;
-  const outRange = signedRange(output.data);
+  const outRange = symmetricRange(extent(output.data));
   const productSum = current.cells.length ? current.cells[current.cells.length - 1]!.sum : 0;
   const fmt = (v: number) => formatValue(v, 4);
   // A negative factor in a product is written in parentheses: 8·(−1).
