@@ -67,6 +67,11 @@ async function readWithProgress(
     if (done) break;
     chunks.push(value);
     loaded += value.byteLength;
+    // More bytes than the card promises: stop downloading (the size check below reports it).
+    if (loaded > expected) {
+      await reader.cancel();
+      break;
+    }
     onProgress({ loaded, total: Math.max(total, loaded) });
   }
   const bytes = new Uint8Array(loaded);
@@ -100,6 +105,13 @@ export async function loadModel(
     );
   }
   const fileUrl = new URL(card.file, baseUrl).href;
+  if (new URL(fileUrl).origin !== new URL(baseUrl).origin) {
+    throw new ModelLoadError(
+      'corrupt',
+      name,
+      `The model card points outside this site (${fileUrl})`,
+    );
+  }
   const bytes = await readWithProgress(
     await fetchOrFail(fileUrl, name),
     card.sizeBytes,

@@ -95,11 +95,12 @@ export class ModelSession {
     if (this.disposed) throw new Error('the model session was disposed');
     this.checkInputs(inputs);
     const feeds: Record<string, OrtTensor> = {};
-    for (const [name, t] of Object.entries(inputs)) {
-      feeds[name] = new this.ort.Tensor('float32', t.data, t.dims);
-    }
     let results: InferenceSession.OnnxValueMapType | undefined;
     try {
+      // Inside the try: if one tensor cannot be made, the ones made before are still disposed.
+      for (const [name, t] of Object.entries(inputs)) {
+        feeds[name] = new this.ort.Tensor('float32', t.data, t.dims);
+      }
       results = await this.session.run(feeds);
       const out: NamedTensors = {};
       for (const name of this.session.outputNames) {

@@ -312,7 +312,9 @@ function decodeTensor(bytes: Uint8Array): { name: string; tensor: DecodedTensor 
   const size = dims.reduce((a, b) => a * b, 1);
   const where = `tensor "${name}"`;
   if (external)
-    throw new Error(`${where} keeps its data in an external file, which is not supported`);
+    throw new ProtoDecodeError(
+      `${where} keeps its data in an external file, which is not supported`,
+    );
   if (dataType === FLOAT) {
     const data = raw ? floatsFromRaw(raw) : Float32Array.from(floats);
     if (data.length !== size)
