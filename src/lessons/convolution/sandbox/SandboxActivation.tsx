@@ -1,11 +1,11 @@
 /** The activation (its curve and the activated maps) and the pooling of those maps. */
+import { MatrixFigure } from './MatrixFigure';
 import { symmetricRange } from '../../../viz/colormap';
 import { useTranslation } from 'react-i18next';
 import { activate, LEAKY_RELU_SLOPE } from '../../../core/conv';
 import { extent, type Tensor } from '../../../core/tensor';
 import { formatValue } from '../../../viz/format';
 import { LineChart, type LineSeries } from '../../../viz/LineChart';
-import { MatrixGrid } from '../../../viz/MatrixGrid';
 import { ACTIVATIONS, type SandboxConfig } from '../config';
 import { channelOf, poolStepAt, type SandboxModel } from './derive';
 import { outputPrefix } from './SandboxAnimation';
@@ -71,25 +71,20 @@ export function ActivationPanel({
           </p>
           <p className="hint">{t(`sandbox.activationHints.${config.activation}`)}</p>
           {Array.from({ length: cout }, (_, c) => (
-            <figure key={c} className="matrix-figure">
-              <figcaption>
-                {t('sandbox.activatedMap', { index: c + 1, rows: ho, cols: wo })}
-              </figcaption>
-              <div className="matrix-scroll">
-                <MatrixGrid
-                  data={channelOf(act, c)}
-                  rows={ho}
-                  cols={wo}
-                  label={t('sandbox.activatedMap', { index: c + 1, rows: ho, cols: wo })}
-                  colormap="diverging"
-                  range={range}
-                  digits={4}
-                  isPending={(y, x) => (c * ho + y) * wo + x > step}
-                  cellClass={(y, x) => (c === co && y === oy && x === ox ? 'current' : undefined)}
-                  testIdPrefix={outputPrefix('conv.sandbox.act', c)}
-                />
-              </div>
-            </figure>
+            <MatrixFigure
+              key={c}
+              caption={t('sandbox.activatedMap', { index: c + 1, rows: ho, cols: wo })}
+              data={channelOf(act, c)}
+              rows={ho}
+              cols={wo}
+              label={t('sandbox.activatedMap', { index: c + 1, rows: ho, cols: wo })}
+              colormap="diverging"
+              range={range}
+              digits={4}
+              isPending={(y, x) => (c * ho + y) * wo + x > step}
+              cellClass={(y, x) => (c === co && y === oy && x === ox ? 'current' : undefined)}
+              testIdPrefix={outputPrefix('conv.sandbox.act', c)}
+            />
           ))}
         </div>
       </div>
@@ -155,46 +150,34 @@ export function PoolPanel({
       <div className="anim-row">
         {Array.from({ length: cout }, (_, c) => (
           <div key={c} className="kernel-pair">
-            <figure className="matrix-figure">
-              <figcaption>
-                {t('sandbox.activatedMap', { index: c + 1, rows: ho, cols: wo })}
-              </figcaption>
-              <div className="matrix-scroll">
-                <MatrixGrid
-                  data={channelOf(act, c)}
-                  rows={ho}
-                  cols={wo}
-                  label={t('sandbox.activatedMap', { index: c + 1, rows: ho, cols: wo })}
-                  colormap="diverging"
-                  range={actRange}
-                  digits={4}
-                  cellClass={(y, x) => {
-                    if (!win || c !== win.c || !inWindow.has(y * wo + x)) return undefined;
-                    return maxCell && maxCell.y === y && maxCell.x === x ? 'win pool-max' : 'win';
-                  }}
-                />
-              </div>
-            </figure>
-            <figure className="matrix-figure">
-              <figcaption>
-                {t('sandbox.pooledMap', { index: c + 1, rows: hp, cols: wp })}
-              </figcaption>
-              <div className="matrix-scroll">
-                <MatrixGrid
-                  data={channelOf(pooled, c)}
-                  rows={hp}
-                  cols={wp}
-                  label={t('sandbox.pooledMap', { index: c + 1, rows: hp, cols: wp })}
-                  colormap="diverging"
-                  range={poolRange}
-                  digits={4}
-                  cellClass={(y, x) =>
-                    win && c === win.c && y === win.oy && x === win.ox ? 'current' : undefined
-                  }
-                  testIdPrefix={outputPrefix('conv.sandbox.pooled', c)}
-                />
-              </div>
-            </figure>
+            <MatrixFigure
+              caption={t('sandbox.activatedMap', { index: c + 1, rows: ho, cols: wo })}
+              data={channelOf(act, c)}
+              rows={ho}
+              cols={wo}
+              label={t('sandbox.activatedMap', { index: c + 1, rows: ho, cols: wo })}
+              colormap="diverging"
+              range={actRange}
+              digits={4}
+              cellClass={(y, x) => {
+                if (!win || c !== win.c || !inWindow.has(y * wo + x)) return undefined;
+                return maxCell && maxCell.y === y && maxCell.x === x ? 'win pool-max' : 'win';
+              }}
+            />
+            <MatrixFigure
+              caption={t('sandbox.pooledMap', { index: c + 1, rows: hp, cols: wp })}
+              data={channelOf(pooled, c)}
+              rows={hp}
+              cols={wp}
+              label={t('sandbox.pooledMap', { index: c + 1, rows: hp, cols: wp })}
+              colormap="diverging"
+              range={poolRange}
+              digits={4}
+              cellClass={(y, x) =>
+                win && c === win.c && y === win.oy && x === win.ox ? 'current' : undefined
+              }
+              testIdPrefix={outputPrefix('conv.sandbox.pooled', c)}
+            />
           </div>
         ))}
       </div>

@@ -3,13 +3,13 @@
  * applied, the products and their running sum + bias = result (all from core's step
  * generator), and the output maps filling up (numbers from onnxruntime-web).
  */
+import { MatrixFigure } from './MatrixFigure';
 import { symmetricRange } from '../../../viz/colormap';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WindowCell } from '../../../core/conv';
 import { extent, type Tensor } from '../../../core/tensor';
 import { formatValue } from '../../../viz/format';
-import { MatrixGrid } from '../../../viz/MatrixGrid';
 import { StepControls } from '../../shared/StepControls';
 import type { Playback } from '../../shared/usePlayback';
 import type { SandboxConfig } from '../config';
@@ -111,71 +111,60 @@ export function AnimationPanel({
         {Array.from({ length: cin }, (_, c) => {
           const win = windowCells(current, conv, c);
           return (
-            <figure key={c} className="matrix-figure">
-              <figcaption>
-                {config.transposed
+            <MatrixFigure
+              key={c}
+              caption={
+                config.transposed
                   ? t('sandbox.gridTransposed', { index: c + 1, rows: hg, cols: wg })
-                  : t('sandbox.gridPadded', { index: c + 1, rows: hg, cols: wg })}
-              </figcaption>
-              <div className="matrix-scroll">
-                <MatrixGrid
-                  data={channelOf(conv.grid, c)}
-                  rows={hg}
-                  cols={wg}
-                  label={t('sandbox.gridLabel', { index: c + 1 })}
-                  colormap="diverging"
-                  range={gridRange}
-                  cellClass={(y, x) => {
-                    const kind = gridCellKind(conv, y, x);
-                    const at = y * wg + x;
-                    const state = win.read.has(at) ? 'win' : win.gap.has(at) ? 'gap' : '';
-                    return `${kind === 'input' ? '' : kind} ${state}`.trim() || undefined;
-                  }}
-                  cellNote={(y, x) => {
-                    const r = win.read.get(y * wg + x);
-                    return r ? `×${formatValue(r.weight, 3)}` : undefined;
-                  }}
-                  testIdPrefix={`conv.sandbox.grid-${c}`}
-                />
-              </div>
-            </figure>
+                  : t('sandbox.gridPadded', { index: c + 1, rows: hg, cols: wg })
+              }
+              data={channelOf(conv.grid, c)}
+              rows={hg}
+              cols={wg}
+              label={t('sandbox.gridLabel', { index: c + 1 })}
+              colormap="diverging"
+              range={gridRange}
+              cellClass={(y, x) => {
+                const kind = gridCellKind(conv, y, x);
+                const at = y * wg + x;
+                const state = win.read.has(at) ? 'win' : win.gap.has(at) ? 'gap' : '';
+                return `${kind === 'input' ? '' : kind} ${state}`.trim() || undefined;
+              }}
+              cellNote={(y, x) => {
+                const r = win.read.get(y * wg + x);
+                return r ? `×${formatValue(r.weight, 3)}` : undefined;
+              }}
+              testIdPrefix={`conv.sandbox.grid-${c}`}
+            />
           );
         })}
       </div>
       <div className="anim-row">
         {Array.from({ length: cin }, (_, c) => (
           <div key={c} className="kernel-pair">
-            <figure className="matrix-figure">
-              <figcaption>
-                {config.transposed
+            <MatrixFigure
+              caption={
+                config.transposed
                   ? t('sandbox.appliedKernelFlipped', { out: co + 1, in: c + 1 })
-                  : t('sandbox.appliedKernel', { out: co + 1, in: c + 1 })}
-              </figcaption>
-              <div className="matrix-scroll">
-                <MatrixGrid
-                  data={kernelSlice(conv.kernel, co, c)}
-                  rows={kH}
-                  cols={kW}
-                  label={t('sandbox.appliedKernel', { out: co + 1, in: c + 1 })}
-                  colormap="diverging"
-                  range={kernelRange}
-                  testIdPrefix={`conv.sandbox.applied-kernel-${c}`}
-                />
-              </div>
-            </figure>
-            <figure className="matrix-figure">
-              <figcaption>{t('sandbox.products', { in: c + 1 })}</figcaption>
-              <div className="matrix-scroll">
-                <MatrixGrid
-                  data={productsOf(current, c, kH, kW)}
-                  rows={kH}
-                  cols={kW}
-                  label={t('sandbox.products', { in: c + 1 })}
-                  digits={4}
-                  testIdPrefix={`conv.sandbox.products-${c}`}
-                />
-              </div>
-            </figure>
+                  : t('sandbox.appliedKernel', { out: co + 1, in: c + 1 })
+              }
+              data={kernelSlice(conv.kernel, co, c)}
+              rows={kH}
+              cols={kW}
+              label={t('sandbox.appliedKernel', { out: co + 1, in: c + 1 })}
+              colormap="diverging"
+              range={kernelRange}
+              testIdPrefix={`conv.sandbox.applied-kernel-${c}`}
+            />
+            <MatrixFigure
+              caption={t('sandbox.products', { in: c + 1 })}
+              data={productsOf(current, c, kH, kW)}
+              rows={kH}
+              cols={kW}
+              label={t('sandbox.products', { in: c + 1 })}
+              digits={4}
+              testIdPrefix={`conv.sandbox.products-${c}`}
+            />
           </div>
         ))}
       </div>
@@ -207,23 +196,20 @@ export function AnimationPanel({
       </div>
       <div className="anim-row">
         {Array.from({ length: cout }, (_, c) => (
-          <figure key={c} className="matrix-figure">
-            <figcaption>{t('sandbox.outputMap', { index: c + 1, rows: ho, cols: wo })}</figcaption>
-            <div className="matrix-scroll">
-              <MatrixGrid
-                data={channelOf(output, c)}
-                rows={ho}
-                cols={wo}
-                label={t('sandbox.outputMap', { index: c + 1, rows: ho, cols: wo })}
-                colormap="diverging"
-                range={outRange}
-                digits={4}
-                isPending={(y, x) => (c * ho + y) * wo + x > step}
-                cellClass={(y, x) => (c === co && y === oy && x === ox ? 'current' : undefined)}
-                testIdPrefix={outputPrefix('conv.sandbox.output', c)}
-              />
-            </div>
-          </figure>
+          <MatrixFigure
+            key={c}
+            caption={t('sandbox.outputMap', { index: c + 1, rows: ho, cols: wo })}
+            data={channelOf(output, c)}
+            rows={ho}
+            cols={wo}
+            label={t('sandbox.outputMap', { index: c + 1, rows: ho, cols: wo })}
+            colormap="diverging"
+            range={outRange}
+            digits={4}
+            isPending={(y, x) => (c * ho + y) * wo + x > step}
+            cellClass={(y, x) => (c === co && y === oy && x === ox ? 'current' : undefined)}
+            testIdPrefix={outputPrefix('conv.sandbox.output', c)}
+          />
         ))}
       </div>
     </section>
