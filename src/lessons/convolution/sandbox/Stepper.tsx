@@ -30,8 +30,9 @@ export function Stepper({
       <button
         type="button"
         aria-label={decLabel}
-        disabled={value <= min}
-        onClick={() => onChange(value - 1)}
+        // aria-disabled, not disabled: a disabled button drops keyboard focus at the limit.
+        aria-disabled={value <= min}
+        onClick={() => value > min && onChange(value - 1)}
         data-testid={`${testId}.dec`}
       >
         −
@@ -42,8 +43,8 @@ export function Stepper({
       <button
         type="button"
         aria-label={incLabel}
-        disabled={value >= max}
-        onClick={() => onChange(value + 1)}
+        aria-disabled={value >= max}
+        onClick={() => value < max && onChange(value + 1)}
         data-testid={`${testId}.inc`}
       >
         +
