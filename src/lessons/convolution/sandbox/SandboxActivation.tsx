@@ -23,17 +23,15 @@ const CURVES = ACTIVATIONS.map((a) => ({
   }),
 }));
 
-export function ActivationPanel({
-  config,
-  model,
-  run,
-  step,
-}: {
+/** What the activation and pooling panels draw from. */
+interface PanelProps {
   config: SandboxConfig;
   model: SandboxModel;
   run: SandboxRun;
   step: number;
-}) {
+}
+
+export function ActivationPanel({ config, model, run, step }: PanelProps) {
   const { t } = useTranslation();
   const names = Object.fromEntries(
     ACTIVATIONS.map((a) => [a, t(`sandbox.activations.${a}`, { slope: LEAKY_RELU_SLOPE })]),
@@ -92,17 +90,7 @@ export function ActivationPanel({
   );
 }
 
-export function PoolPanel({
-  config,
-  model,
-  run,
-  step,
-}: {
-  config: SandboxConfig;
-  model: SandboxModel;
-  run: SandboxRun;
-  step: number;
-}) {
+export function PoolPanel({ config, model, run, step }: PanelProps) {
   const { t } = useTranslation();
   const conv = model.conv!;
   const [cout, ho, wo] = conv.output.dims as [number, number, number];

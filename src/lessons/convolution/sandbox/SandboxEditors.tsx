@@ -143,25 +143,12 @@ function InputPanelBody({ config, arrays, editArrays }: EditorProps) {
         )}
       </div>
       <div className="sandbox-row">
-        <Stepper
-          label={t('sandbox.rows')}
-          value={rows}
-          min={1}
+        <SizeSteppers
+          what="input"
+          rows={rows}
+          cols={cols}
           max={SANDBOX_LIMITS.size}
-          onChange={(n) => editArrays((a) => resizeInput(a, n, cols), custom)}
-          decLabel={t('sandbox.fewer', { what: t('sandbox.inputRows') })}
-          incLabel={t('sandbox.more', { what: t('sandbox.inputRows') })}
-          testId="conv.sandbox.input.rows"
-        />
-        <Stepper
-          label={t('sandbox.cols')}
-          value={cols}
-          min={1}
-          max={SANDBOX_LIMITS.size}
-          onChange={(n) => editArrays((a) => resizeInput(a, rows, n), custom)}
-          decLabel={t('sandbox.fewer', { what: t('sandbox.inputCols') })}
-          incLabel={t('sandbox.more', { what: t('sandbox.inputCols') })}
-          testId="conv.sandbox.input.cols"
+          onResize={(r, c) => editArrays((a) => resizeInput(a, r, c), custom)}
         />
         <Stepper
           label={t('sandbox.channels')}
@@ -249,25 +236,12 @@ function KernelPanelBody({ arrays, editArrays }: Omit<EditorProps, 'config'>) {
         </label>
       </div>
       <div className="sandbox-row">
-        <Stepper
-          label={t('sandbox.rows')}
-          value={rows}
-          min={1}
+        <SizeSteppers
+          what="kernel"
+          rows={rows}
+          cols={cols}
           max={SANDBOX_LIMITS.kernel}
-          onChange={(n) => editArrays((a) => resizeKernel(a, n, cols))}
-          decLabel={t('sandbox.fewer', { what: t('sandbox.kernelRows') })}
-          incLabel={t('sandbox.more', { what: t('sandbox.kernelRows') })}
-          testId="conv.sandbox.kernel.rows"
-        />
-        <Stepper
-          label={t('sandbox.cols')}
-          value={cols}
-          min={1}
-          max={SANDBOX_LIMITS.kernel}
-          onChange={(n) => editArrays((a) => resizeKernel(a, rows, n))}
-          decLabel={t('sandbox.fewer', { what: t('sandbox.kernelCols') })}
-          incLabel={t('sandbox.more', { what: t('sandbox.kernelCols') })}
-          testId="conv.sandbox.kernel.cols"
+          onResize={(r, c) => editArrays((a) => resizeKernel(a, r, c))}
         />
         <Stepper
           label={t('sandbox.outChannels')}
@@ -332,3 +306,49 @@ export const InputPanel = memo(InputPanelBody);
 
 /** Memoised: stepping the animation does not redraw it. */
 export const KernelPanel = memo(KernelPanelBody);
+
+/** Rows and columns steppers of a matrix (the input or the kernel), 1 to `max` each. */
+function SizeSteppers({
+  what,
+  rows,
+  cols,
+  max,
+  onResize,
+}: {
+  what: 'input' | 'kernel';
+  rows: number;
+  cols: number;
+  max: number;
+  onResize: (rows: number, cols: number) => void;
+}) {
+  const { t } = useTranslation();
+  const dims = [
+    {
+      key: 'rows',
+      label: t('sandbox.rows'),
+      what: t(`sandbox.${what}Rows`),
+      value: rows,
+      set: (n: number) => onResize(n, cols),
+    },
+    {
+      key: 'cols',
+      label: t('sandbox.cols'),
+      what: t(`sandbox.${what}Cols`),
+      value: cols,
+      set: (n: number) => onResize(rows, n),
+    },
+  ];
+  return dims.map((d) => (
+    <Stepper
+      key={d.key}
+      label={d.label}
+      value={d.value}
+      min={1}
+      max={max}
+      onChange={d.set}
+      decLabel={t('sandbox.fewer', { what: d.what })}
+      incLabel={t('sandbox.more', { what: d.what })}
+      testId={`conv.sandbox.${what}.${d.key}`}
+    />
+  ));
+}
