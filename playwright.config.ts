@@ -12,7 +12,12 @@ const baseArgs = [
   '--disable-sync',
 ];
 // Not 4173 (npm start's port), so the tests never talk to a server left running by hand.
-const PORT = 4183;
+// E2E_SLOT=name (with E2E_PORT) runs a second suite side by side: it serves dist-name/ and
+// writes its reports under test-results/*-name, so parallel work never clobbers another's.
+const SLOT = process.env.E2E_SLOT;
+const PORT = Number(process.env.E2E_PORT ?? 4183);
+const DIST = SLOT ? `dist-${SLOT}` : 'dist';
+const suffix = SLOT ? `-${SLOT}` : '';
 
 export default defineConfig<GlassboxOptions>({
   testDir: 'e2e',
@@ -21,14 +26,14 @@ export default defineConfig<GlassboxOptions>({
   retries: 0,
   workers: 2,
   // Playwright empties its outputDir on start: keep it apart from the other reports.
-  outputDir: 'test-results/playwright',
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  outputDir: `test-results/playwright${suffix}`,
+  reporter: [['list'], ['json', { outputFile: `test-results/e2e${suffix}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

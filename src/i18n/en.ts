@@ -1,3 +1,7 @@
+import { attnModelEn } from './attnModel.en';
+import { attnSandboxEn } from './attnSandbox.en';
+import { ganEn } from './gan.en';
+
 /** English strings. Keys are grouped by where they appear; zh-CN.ts must have the same keys. */
 export const en = {
   app: {
@@ -208,6 +212,14 @@ export const en = {
     pooledMap: 'Pooled, output {{index}} ({{rows}} × {{cols}})',
     notPooled: 'Output cell ({{row}}, {{col}}) is in no pooling window: the pool stride skips it.',
   },
+  attn: {
+    title: 'Attention: how a transformer decides what to look at',
+    modes: 'What to explore',
+    mode: { model: 'A trained transformer', sandbox: 'Your own Q, K, V' },
+    sandbox: attnSandboxEn,
+    model: attnModelEn,
+  },
+  gan: ganEn,
   conv: {
     title: 'Convolution: how a CNN reads a digit',
     lead: 'Draw a digit, or pick one from MNIST. A small convolutional network trained on MNIST runs in your browser and shows what every layer sees.',

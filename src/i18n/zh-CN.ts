@@ -1,4 +1,7 @@
+import { attnModelZhCN } from './attnModel.zh-CN';
+import { attnSandboxZhCN } from './attnSandbox.zh-CN';
 import type { Strings } from './en';
+import { ganZhCN } from './gan.zh-CN';
 
 /** 简体中文。键与 en.ts 相同（类型检查保证）。 */
 export const zhCN: Strings = {
@@ -204,6 +207,14 @@ export const zhCN: Strings = {
     pooledMap: '池化后，输出 {{index}}（{{rows}} × {{cols}}）',
     notPooled: '输出格 ({{row}}, {{col}}) 不在任何池化窗口里：池化步幅跳过了它。',
   },
+  attn: {
+    title: '注意力：Transformer 如何决定看向哪里',
+    modes: '探索内容',
+    mode: { model: '训练好的 Transformer', sandbox: '你自己的 Q、K、V' },
+    sandbox: attnSandboxZhCN,
+    model: attnModelZhCN,
+  },
+  gan: ganZhCN,
   conv: {
     title: '卷积：CNN 如何读懂一个数字',
     lead: '画一个数字，或从 MNIST 中挑一个。一个在 MNIST 上训练的小型卷积网络在你的浏览器中运行，并展示每一层看到的内容。',

@@ -1,17 +1,18 @@
-import { z } from 'zod';
 import type { LessonDefinition } from '../../store/lessonRegistry';
+import { attnConfigSchema, attnDefaults, attnModeDefaults, type AttnConfig } from './config';
+import { MODEL_HIDEABLE, modelResult, modelStepCount } from './model/lessonParts';
+import { SANDBOX_HIDEABLE, sandboxResult, sandboxStepCount } from './sandbox/lessonParts';
 
-/**
- * Until this lesson lands it shows an introduction: its config has no fields yet, so links
- * and the embed API can open it but not configure it (unknown fields are reported).
- */
-export const attentionConfigSchema = z.object({}).strict();
-export type AttentionConfig = z.infer<typeof attentionConfigSchema>;
+/** Controls that `?hide=` can hide in this lesson. */
+export const ATTN_HIDEABLE = ['modes', ...MODEL_HIDEABLE, ...SANDBOX_HIDEABLE] as const;
 
-export const attentionLesson: LessonDefinition<AttentionConfig> = {
+export const attentionLesson: LessonDefinition<AttnConfig> = {
   id: 'attention',
-  schema: attentionConfigSchema,
-  defaults: {},
-  stepCount: () => 1,
-  hideable: [],
+  schema: attnConfigSchema,
+  defaults: attnDefaults,
+  modeDefaults: attnModeDefaults,
+  stepCount: (config) =>
+    config.mode === 'model' ? modelStepCount(config) : sandboxStepCount(config),
+  getResult: (config) => (config.mode === 'model' ? modelResult(config) : sandboxResult(config)),
+  hideable: ATTN_HIDEABLE,
 };
