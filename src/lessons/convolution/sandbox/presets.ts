@@ -2,6 +2,7 @@
  * Starting points for the sandbox: inputs (one channel each) and the classic 3×3 kernels of
  * image processing, with their usual values.
  */
+import { seededRandom } from '../../../core/random';
 
 export const INPUT_PRESETS = ['article', 'digit', 'edge', 'checker', 'random'] as const;
 export type InputPreset = (typeof INPUT_PRESETS)[number];
@@ -40,18 +41,6 @@ const DIGIT_SEVEN: number[][] = [
 
 const grid = (h: number, w: number, f: (r: number, c: number) => number): number[][] =>
   Array.from({ length: h }, (_, r) => Array.from({ length: w }, (_, c) => f(r, c)));
-
-/** Mulberry32: a tiny seeded generator, so a "random" input is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Integers 0–9 from a seed, as `channels` matrices of `height`×`width`. */
 export function randomInput(
