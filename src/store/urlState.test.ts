@@ -2,6 +2,7 @@ import { compressToEncodedURIComponent } from 'lz-string';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { quantize } from '../core/digit';
 import { attentionLesson } from '../lessons/attention/lesson';
+import { ganDefaults, ganModeDefaults } from '../lessons/gan/config';
 import { convDefaults, type ConvConfig } from '../lessons/convolution/config';
 import { convolutionLesson } from '../lessons/convolution/lesson';
 import { ganLesson } from '../lessons/gan/lesson';
@@ -82,7 +83,7 @@ describe('parseHash / formatHash', () => {
     expect(formatHash({ lesson: 'convolution', config: convDefaults, step: 0 })).toBe(
       '#/convolution',
     );
-    expect(formatHash({ lesson: 'gan', config: {}, step: 0 })).toBe('#/gan');
+    expect(formatHash({ lesson: 'gan', config: ganDefaults, step: 0 })).toBe('#/gan');
   });
 
   it.each(['', '#', '#/', '#/convolution', '#convolution'])(
@@ -168,9 +169,9 @@ describe('parseHash / formatHash', () => {
     expect(problems).toEqual(['config.digit.pixels.3: each row has 28 pixels']);
   });
 
-  it('reports an unknown field in a lesson without config fields', () => {
-    const { location, problems } = parseHash(`#/gan?c=${packed({ lr: 0.1 })}`);
-    expect(location).toEqual({ lesson: 'gan', config: {}, step: 0 });
+  it('reports an unknown field, keeping the lesson and its defaults', () => {
+    const { location, problems } = parseHash(`#/gan?c=${packed({ mode: 'losses', lr: 0.1 })}`);
+    expect(location).toEqual({ lesson: 'gan', config: ganModeDefaults.losses, step: 0 });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^config: .*lr/);
   });
