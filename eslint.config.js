@@ -84,5 +84,8 @@ export default tseslint.config(
   // Tests may cross layers: runtime tests use onnxruntime-web's Node build (the same WASM
   // backend as the page), store tests check the generic URL/embed code against real lessons.
   { files: ['src/**/*.test.ts'], rules: { 'no-restricted-imports': 'off' } },
-  { files: ['e2e/**', 'scripts/**', '*.config.{ts,js}'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['e2e/**', 'scripts/**', 'bench/**', '*.config.{ts,js}'],
+    ...tseslint.configs.disableTypeChecked,
+  },
 );

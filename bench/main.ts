@@ -1,0 +1,160 @@
+/**
+ * The benchmark page. bench/run.mjs opens it in headless Chromium and calls `window.bench`:
+ * Glassbox's own runtime code (runtime/ort + runtime/session, exactly what the inference worker
+ * runs) and the TensorFlow.js peer (bench/tfjs.ts) on the same model weights, in the same page.
+ */
+import { seededNormal, seededRandom } from '../src/core/random';
+import type { Tensor } from '../src/core/tensor';
+import type { BackendName } from '../src/runtime/backend';
+import { readInitializers } from '../src/runtime/graph/onnx';
+import { loadOrt } from '../src/runtime/ort';
+import { ModelSession } from '../src/runtime/session';
+import { tfCnn, tfGan, tf, useTfBackend, type TfBackend } from './tfjs';
+
+export interface Latency {
+  /** Session (or model) creation, ms. */
+  create: number;
+  /** The first run, shader compilation included, ms. */
+  first: number;
+  p50: number;
+  p95: number;
+  runs: number;
+}
+
+const modelsUrl = new URL('../models/', document.baseURI);
+
+async function modelBytes(name: string): Promise<Uint8Array> {
+  const res = await fetch(new URL(`${name}.onnx`, modelsUrl));
+  if (!res.ok) throw new Error(`${name}.onnx: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+async function sampleDigit(): Promise<Float32Array> {
+  const res = await fetch(new URL('mnist_samples.json', modelsUrl));
+  const { digits } = (await res.json()) as { digits: { pixels: number[] }[] };
+  return Float32Array.from(digits[7]!.pixels, (p) => p / 255);
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
+}
+
+async function time<T>(f: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const v = await f();
+  return [performance.now() - t0, v];
+}
+
+/** Times `create`, the first run and `runs` more runs (each reading back every output). */
+async function latency(
+  create: () => Promise<{ run: () => Promise<unknown>; dispose: () => unknown }>,
+  runs: number,
+): Promise<Latency> {
+  const [createMs, m] = await time(create);
+  const [first] = await time(() => m.run());
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) ms.push((await time(() => m.run()))[0]);
+  await m.dispose();
+  ms.sort((a, b) => a - b);
+  return { create: createMs, first, p50: percentile(ms, 0.5), p95: percentile(ms, 0.95), runs };
+}
+
+const cnnInput = async (): Promise<Record<string, Tensor>> => ({
+  image: { data: await sampleDigit(), dims: [1, 1, 28, 28] },
+});
+
+async function ortSession(name: string, backend: BackendName) {
+  const ort = await loadOrt(backend);
+  return ModelSession.create(ort, await modelBytes(name), backend);
+}
+
+const bench = {
+  /** The WebGPU adapter's description, or null when there is none. */
+  async adapter(): Promise<string | null> {
+    const a = await navigator.gpu?.requestAdapter();
+    if (!a) return null;
+    const i = a.info;
+    return (
+      [i.vendor, i.architecture, i.device, i.description].filter(Boolean).join(' ') || 'unknown'
+    );
+  },
+
+  /** Glassbox: the MNIST CNN on onnxruntime-web, all eight named outputs read back. */
+  async ortCnn(backend: BackendName, runs: number): Promise<Latency> {
+    const inputs = await cnnInput();
+    return latency(async () => {
+      const s = await ortSession('mnist_cnn', backend);
+      return { run: () => s.run(inputs), dispose: () => s.dispose() };
+    }, runs);
+  },
+
+  /** TF.js: the same CNN with the same weights; null when the backend is unavailable. */
+  async tfCnn(backend: TfBackend, runs: number): Promise<Latency | null> {
+    if (!(await useTfBackend(backend))) return null;
+    const image = (await cnnInput()).image!.data;
+    const bytes = await modelBytes('mnist_cnn');
+    return latency(async () => {
+      const m = tfCnn(readInitializers(bytes));
+      return { run: () => m.run(image), dispose: m.dispose };
+    }, runs);
+  },
+
+  /** Largest |difference| between the two runtimes' probabilities for the same digit. */
+  async cnnAgreement(backend: BackendName, tfBackend: TfBackend): Promise<number | null> {
+    if (!(await useTfBackend(tfBackend))) return null;
+    const inputs = await cnnInput();
+    const s = await ortSession('mnist_cnn', backend);
+    const ours = (await s.run(inputs)).probabilities!.data;
+    await s.dispose();
+    const m = tfCnn(readInitializers(await modelBytes('mnist_cnn')));
+    const theirs = (await m.run(inputs.image!.data))[7]!;
+    m.dispose();
+    return Math.max(...Array.from(ours, (v, i) => Math.abs(v - theirs[i]!)));
+  },
+
+  /**
+   * TF.js GAN Lab-sized training (G and D: two hidden layers of 16, batch 150, Adam): iterations
+   * per second over at least `seconds`, after a warm-up; null when the backend is unavailable.
+   */
+  async tfGan(backend: TfBackend, seconds: number): Promise<number | null> {
+    if (!(await useTfBackend(backend))) return null;
+    const rand = seededRandom(1);
+    const normal = seededNormal(rand);
+    // Two Gaussians, as in the e2e convergence test.
+    const sampleReal = (n: number) => {
+      const out = new Float32Array(n * 2);
+      for (let i = 0; i < n; i++) {
+        const c = rand() < 0.5 ? -0.5 : 0.5;
+        out[2 * i] = c + 0.1 * normal();
+        out[2 * i + 1] = c + 0.1 * normal();
+      }
+      return out;
+    };
+    const gan = tfGan({ hidden: 16, batch: 150, noiseDim: 2, lr: 0.001 }, sampleReal);
+    for (let i = 0; i < 10; i++) tf.dispose(gan.iterate());
+    await tf.nextFrame();
+    let n = 0;
+    const t0 = performance.now();
+    let last: tf.Scalar | null = null;
+    while (performance.now() - t0 < seconds * 1000) {
+      for (let i = 0; i < 10; i++) {
+        if (last) last.dispose();
+        last = gan.iterate();
+        n++;
+      }
+      await last!.data();
+    }
+    const rate = n / ((performance.now() - t0) / 1000);
+    last?.dispose();
+    gan.dispose();
+    return rate;
+  },
+};
+
+declare global {
+  interface Window {
+    bench: typeof bench;
+  }
+}
+window.bench = bench;
+document.body.dataset.ready = 'true';

@@ -1,0 +1,262 @@
+// npm run bench: builds the app (dist/) and the benchmark page (dist-bench/), serves both from
+// one local origin, and measures them in headless Chromium (Debian's) with WebGPU enabled —
+// Glassbox's runtime against the TensorFlow.js peer in the same browser, same run. Writes
+// bench/results/<date>.json and the table in bench/RESULTS.md.
+//   node bench/run.mjs [--quick] [--no-build]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const root = new URL('..', import.meta.url).pathname;
+const argv = new Set(process.argv.slice(2));
+const quick = argv.has('--quick');
+const RUNS = quick ? 30 : 200;
+const GAN_SECONDS = quick ? 1 : 3;
+
+if (!argv.has('--no-build')) {
+  console.log('== building the app and the benchmark page');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
+// --- a static server for dist/ at / and dist-bench/ at /bench/ ----------------------------
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.onnx': 'application/octet-stream',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+};
+function fileFor(url) {
+  const path = decodeURIComponent(new URL(url, 'http://x').pathname);
+  const [dir, rest] = path.startsWith('/bench/')
+    ? ['dist-bench', path.slice('/bench/'.length)]
+    : ['dist', path.slice(1)];
+  const file = normalize(join(root, dir, rest || 'index.html'));
+  return file.startsWith(join(root, dir)) && existsSync(file) && statSync(file).isFile()
+    ? file
+    : null;
+}
+const server = createServer((req, res) => {
+  const file = fileFor(req.url ?? '/');
+  if (!file) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  res.end(readFileSync(file));
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-webgpu',
+  // WebGL on a machine without a GPU (TF.js's webgl backend): SwiftShader.
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+];
+const browser = await chromium.launch({ executablePath, args });
+
+/** Runs `f(bench)` in a fresh benchmark page (each runtime/backend gets a clean page). */
+async function inBench(f, arg) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${base}bench/`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    return await page.evaluate(f, arg);
+  } catch (e) {
+    console.log(`   failed: ${String(e).split('\n')[0]}`);
+    return null;
+  } finally {
+    await page.close();
+  }
+}
+
+const fmt = (v, d = 2) => (v == null ? '—' : v.toFixed(d));
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    browser: `Chromium ${browser.version()}`,
+    adapter: await inBench(() => window.bench.adapter()),
+  },
+  runs: RUNS,
+  models: {},
+  gan: {},
+  app: {},
+};
+console.log(`== ${results.machine.browser}, adapter: ${results.machine.adapter ?? 'none'}`);
+
+// --- models: Glassbox (onnxruntime-web) vs TF.js -------------------------------------------
+const TF = ['wasm', 'cpu', 'webgl', 'webgpu'];
+const cnn = { glassbox: {}, tfjs: {} };
+for (const ep of ['wasm', 'webgpu']) {
+  console.log(`-- mnist_cnn: Glassbox on ${ep}`);
+  cnn.glassbox[ep] = await inBench(([b, n]) => window.bench.ortCnn(b, n), [ep, RUNS]);
+}
+for (const tb of TF) {
+  console.log(`-- mnist_cnn: TF.js on ${tb}`);
+  cnn.tfjs[tb] = await inBench(([b, n]) => window.bench.tfCnn(b, n), [tb, RUNS]);
+}
+cnn.agreement = await inBench(() => window.bench.cnnAgreement('wasm', 'wasm'));
+results.models.mnist_cnn = cnn;
+
+// --- GAN training ---------------------------------------------------------------------------
+const gan = { glassbox: {}, tfjs: {} };
+for (const tb of TF) {
+  console.log(`-- GAN Lab-sized training: TF.js on ${tb}`);
+  gan.tfjs[tb] = await inBench(([b, s]) => window.bench.tfGan(b, s), [tb, GAN_SECONDS]);
+}
+results.gan.ganLab = gan;
+
+// --- the app: sizes and main-thread frame times ---------------------------------------------
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const indexHtml = readFileSync(join(root, 'dist/index.html'), 'utf8');
+const initialJs = [...indexHtml.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map(
+  (m) => m[1],
+);
+results.app.initialJsGzip = initialJs.reduce((n, f) => n + gz(join(root, 'dist', f)), 0);
+{
+  const page = await browser.newPage();
+  const fetched = new Set();
+  page.on('response', (r) => {
+    const file = fileFor(r.url().replace(base, '/'));
+    if (file && r.status() === 200) fetched.add(file);
+  });
+  await page.goto(`${base}?ep=wasm#/convolution`);
+  await page.locator('[data-testid="conv.prediction"][aria-busy="false"]').waitFor();
+  await page.waitForLoadState('networkidle');
+  results.app.firstVisitWasm = {
+    files: fetched.size,
+    gzipBytes: [...fetched].reduce((n, f) => n + gz(f), 0),
+    webgpuBuildFetched: [...fetched].some((f) => /webgpu|asyncify/.test(f)),
+  };
+  // Main-thread frames, idle and while a learner scrubs the CNN's layers with the arrow keys.
+  const startFrames = () =>
+    page.evaluate(() => {
+      window.__frames = [];
+      let last = performance.now();
+      const loop = (t) => {
+        window.__frames.push(t - last);
+        last = t;
+        if (window.__frames.length < 100000) requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+    });
+  const stopFrames = async () => {
+    const frames = await page.evaluate(() => {
+      const f = window.__frames.slice(2).sort((a, b) => a - b);
+      window.__frames.length = 100000;
+      return f;
+    });
+    const at = (q) => frames[Math.min(frames.length - 1, Math.floor(frames.length * q))];
+    return { frames: frames.length, p50: at(0.5), p95: at(0.95) };
+  };
+  await startFrames();
+  await page.waitForTimeout(2000);
+  results.app.idleFrames = await stopFrames();
+  await page.waitForTimeout(100);
+  await startFrames();
+  await page.getByTestId('conv.step.next').focus();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press(i % 12 < 6 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForTimeout(30);
+  }
+  results.app.scrubFrames = await stopFrames();
+  await page.close();
+}
+for (const f of ['mnist_cnn'])
+  results.app[`${f}.onnx`] = statSync(join(root, 'models', `${f}.onnx`)).size;
+
+await browser.close();
+server.close();
+
+// --- write --------------------------------------------------------------------------------
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+const stamp = results.date.slice(0, 10);
+writeFileSync(join(root, `bench/results/${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
+
+const best = (o, key, lowerIsBetter) => {
+  const entries = Object.entries(o).filter(([, v]) => v != null);
+  if (!entries.length) return null;
+  const pick = (v) => (key ? v[key] : v);
+  return entries.reduce((a, b) =>
+    lowerIsBetter ? (pick(b[1]) < pick(a[1]) ? b : a) : pick(b[1]) > pick(a[1]) ? b : a,
+  );
+};
+const lines = [];
+const m = results.machine;
+lines.push(
+  `Measured ${results.date} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.browser}, WebGPU adapter: ${m.adapter ?? 'none'}.`,
+  '',
+);
+if (/swiftshader|llvmpipe|cpu/i.test(m.adapter ?? '') || !m.adapter)
+  lines.push(
+    '> WebGPU here is a software rasteriser (SwiftShader): its figures prove the path works, not its speed. So are TF.js webgl/webgpu on this machine.',
+    '',
+  );
+lines.push(`### MNIST CNN forward pass (${RUNS} runs, every stage read back), ms`, '');
+lines.push('| runtime | backend | create | first run | p50 | p95 | speed-up vs best TF.js (p50) |');
+lines.push('|---|---|---:|---:|---:|---:|---:|');
+const bestTf = best(cnn.tfjs, 'p50', true);
+for (const [b, v] of Object.entries(cnn.glassbox))
+  lines.push(
+    `| Glassbox (onnxruntime-web) | ${b} | ${fmt(v?.create, 1)} | ${fmt(v?.first)} | ${fmt(v?.p50)} | ${fmt(v?.p95)} | ${v && bestTf ? `${(bestTf[1].p50 / v.p50).toFixed(2)}× (TF.js ${bestTf[0]})` : '—'} |`,
+  );
+for (const [b, v] of Object.entries(cnn.tfjs))
+  lines.push(
+    `| TF.js 4.22 | ${b} | ${fmt(v?.create, 1)} | ${fmt(v?.first)} | ${fmt(v?.p50)} | ${fmt(v?.p95)} | ${v ? '' : 'unavailable'} |`,
+  );
+lines.push(
+  '',
+  `Agreement (probabilities, WASM vs TF.js wasm): max |diff| ${cnn.agreement?.toExponential(2) ?? '—'}`,
+  '',
+);
+lines.push(
+  '### GAN Lab-sized training (G, D: 2 hidden layers of 16, batch 150, Adam), iterations/s',
+  '',
+);
+lines.push('| runtime | backend | iterations/s |', '|---|---|---:|');
+for (const [b, v] of Object.entries(gan.glassbox)) lines.push(`| Glassbox | ${b} | ${fmt(v, 0)} |`);
+for (const [b, v] of Object.entries(gan.tfjs)) lines.push(`| TF.js 4.22 | ${b} | ${fmt(v, 0)} |`);
+lines.push('', '### The app', '');
+lines.push(
+  `- Initial JS (what index.html loads), gzip: ${results.app.initialJsGzip.toLocaleString('en')} bytes (target ≤ 200 KB)`,
+);
+const fv = results.app.firstVisitWasm;
+lines.push(
+  `- First visit on WASM (Convolution lesson until the first prediction): ${fv.files} files, ${fv.gzipBytes.toLocaleString('en')} bytes gzip; WebGPU build fetched: ${fv.webgpuBuildFetched ? 'yes' : 'no'}`,
+);
+const sf = results.app.scrubFrames;
+lines.push(
+  `- Main-thread frame time while scrubbing steps: p50 ${fmt(sf.p50, 1)} ms, p95 ${fmt(sf.p95, 1)} ms over ${sf.frames} frames`,
+);
+lines.push(
+  `- Model sizes: mnist_cnn.onnx ${results.app['mnist_cnn.onnx'].toLocaleString('en')} bytes`,
+);
+
+const md = join(root, 'bench/RESULTS.md');
+const head = existsSync(md)
+  ? readFileSync(md, 'utf8').split('<!-- results -->')[0]
+  : '# Benchmark results\n\n';
+writeFileSync(md, `${head}<!-- results -->\n\n${lines.join('\n')}\n`);
+console.log(lines.join('\n'));
