@@ -1,12 +1,22 @@
 /** The sandbox's part of the lesson definition: steps, embed result, hideable controls. */
 import type { SandboxConfig } from './config';
 
-export const SANDBOX_HIDEABLE = [] as const;
+export { sandboxResult } from './result';
 
-export function sandboxStepCount(_config: SandboxConfig): number {
-  return 1;
-}
+/** Names `?hide=` can give to hide parts of the attention sandbox. */
+export const SANDBOX_HIDEABLE = [
+  'sandbox-presets',
+  'sandbox-editors',
+  'sandbox-params',
+  'sandbox-steps',
+  'sandbox-breakdown',
+] as const;
 
-export function sandboxResult(_config: SandboxConfig): Promise<unknown> {
-  return Promise.reject(new Error('the attention sandbox is not built yet'));
+/** The steps of the computation, in order; `concat` only with more than one head. */
+export const SANDBOX_STEPS = ['scores', 'scaled', 'masked', 'weights', 'output', 'concat'] as const;
+export type SandboxStep = (typeof SANDBOX_STEPS)[number];
+
+/** scores → scaled → masked → weights → output (→ concat when heads > 1). */
+export function sandboxStepCount(config: SandboxConfig): number {
+  return config.heads > 1 ? 6 : 5;
 }

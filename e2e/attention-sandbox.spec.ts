@@ -1,0 +1,338 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import lz from 'lz-string';
+import { attentionSteps, type AttentionOptions, type Matrix } from '../src/core/attention';
+import { expect, test } from './fixtures';
+
+/** PyTorch's numbers (models/recipes/attention_cases.py); −∞ is written as null. */
+const fixture = JSON.parse(
+  readFileSync(new URL('../models/fixtures/ops/attention.json', import.meta.url), 'utf8'),
+) as {
+  tolerance: number;
+  cases: { name: string; expected: Record<string, (number | null)[][][] | (number | null)[][]> }[];
+};
+const article = fixture.cases[0]!.expected;
+const inf = (m: (number | null)[][]): Matrix =>
+  m.map((r) => r.map((x) => (x === null ? -Infinity : x)));
+
+type Sandbox = {
+  q: Matrix;
+  k: Matrix;
+  v: Matrix;
+  tokens?: string[];
+  mask?: 'none' | 'causal';
+  scale?: 'sqrt_dk' | 'none';
+  heads?: number;
+};
+const link = (config: Sandbox) =>
+  `#/attention?c=${lz.compressToEncodedURIComponent(JSON.stringify({ mode: 'sandbox', ...config }))}`;
+
+const NAMES = ['scores', 'scaled', 'masked', 'weights', 'output'] as const;
+
+/** A matrix the page shows (exact values from data-value), once ORT's numbers are in. */
+async function shown(page: Page, name: string, cols: number): Promise<Matrix> {
+  await expect(page.getByTestId('attention.sandbox.source')).toHaveAttribute('data-source', 'ort');
+  const flat = await page
+    .locator(`[data-testid^="attention.sandbox.${name}.cell-"]`)
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+  return Array.from({ length: flat.length / cols }, (_, r) => flat.slice(r * cols, (r + 1) * cols));
+}
+
+function expectClose(a: Matrix, b: Matrix, tol: number, what: string) {
+  expect(a.length, what).toBe(b.length);
+  a.forEach((row, i) =>
+    row.forEach((x, j) => {
+      const y = b[i]![j]!;
+      if (!Number.isFinite(y)) expect(x, `${what}[${i}][${j}]`).toBe(y);
+      else expect(Math.abs(x - y), `${what}[${i}][${j}]: ${x} vs ${y}`).toBeLessThan(tol);
+    }),
+  );
+}
+
+/** Every matrix of the shown head equals core's reference for the config. */
+async function expectMatchesCore(page: Page, c: Sandbox, head = 0) {
+  const o: AttentionOptions = {
+    mask: c.mask ?? 'none',
+    scale: c.scale ?? 'sqrt_dk',
+    heads: c.heads ?? 1,
+  };
+  const ref = attentionSteps(c.q, c.k, c.v, o);
+  const h = ref.perHead[head]!;
+  for (const name of NAMES) {
+    const cols = name === 'output' ? ref.dvHead : ref.tk;
+    expectClose(await shown(page, name, cols), h[name], 1e-4, name);
+  }
+  await expect(page.getByTestId('attention.sandbox.mismatch')).toHaveCount(0);
+  return ref;
+}
+
+const rnd = (r: number, c: number, seed: number): Matrix =>
+  Array.from({ length: r }, (_, i) =>
+    Array.from(
+      { length: c },
+      (_, j) => Math.round(Math.sin(seed * 41 + i * 3.7 + j * 1.3) * 100) / 100,
+    ),
+  );
+
+test.describe('Attention sandbox', () => {
+  test('the article’s example shows PyTorch’s scores, weights and output', async ({
+    app,
+    page,
+  }) => {
+    await app.open('#/attention');
+    await page.getByTestId('attention.mode.sandbox').click();
+    await expect(page.getByTestId('attention.sandbox.weights.cell-0-0')).toBeVisible();
+    // Token labels on the rows and columns.
+    await expect(page.getByRole('table', { name: 'Weights: softmax of each row' })).toContainText(
+      '爱',
+    );
+    for (const name of ['scores', 'scaled', 'masked', 'weights'] as const) {
+      const want = inf((article[name] as (number | null)[][][])[0]!);
+      expectClose(await shown(page, name, 3), want, fixture.tolerance, name);
+    }
+    expectClose(
+      await shown(page, 'output', 3),
+      inf(article.output as (number | null)[][]),
+      fixture.tolerance,
+      'output',
+    );
+    // The weights the widely copied version gets wrong: row 我 is 0.2994, 0.3321, 0.3685.
+    await expect(page.getByTestId('attention.sandbox.weights.cell-0-0')).toHaveAttribute(
+      'data-value',
+      /^0\.29935/,
+    );
+  });
+
+  test('editing Q, K and V gives the reference’s matrices', async ({ app, page }) => {
+    const c: Sandbox = { q: rnd(4, 4, 1), k: rnd(5, 4, 2), v: rnd(5, 3, 3) };
+    await app.open(link(c));
+    await expectMatchesCore(page, c);
+    await page.getByTestId('attention.sandbox.q.cell-1-2').fill('2.5');
+    await page.getByTestId('attention.sandbox.v.cell-4-0').fill('-3');
+    c.q[1]![2] = 2.5;
+    c.v[4]![0] = -3;
+    await expect(page.getByTestId('attention.sandbox.q.cell-1-2')).toHaveAttribute(
+      'data-value',
+      '2.5',
+    );
+    await expectMatchesCore(page, c);
+    // Paste a 2×2 block into K: it lands at the cell, numbers follow.
+    await pasteInto(page, 'attention.sandbox.k.cell-0-0', '1\t2\n3\t4');
+    c.k[0]!.splice(0, 2, 1, 2);
+    c.k[1]!.splice(0, 2, 3, 4);
+    await expect(page.getByTestId('attention.sandbox.k.cell-1-1')).toHaveAttribute(
+      'data-value',
+      '4',
+    );
+    await expectMatchesCore(page, c);
+  });
+
+  test('a causal mask zeroes the weights above the diagonal', async ({ app, page }) => {
+    const c: Sandbox = { q: rnd(5, 4, 4), k: rnd(5, 4, 5), v: rnd(5, 4, 6) };
+    await app.open(link(c));
+    await page.getByTestId('attention.sandbox.mask').selectOption('causal');
+    c.mask = 'causal';
+    const ref = await expectMatchesCore(page, c);
+    const w = await shown(page, 'weights', 5);
+    const m = await shown(page, 'masked', 5);
+    for (let i = 0; i < 5; i++)
+      for (let j = 0; j < 5; j++) {
+        if (j > i) {
+          expect(w[i]![j]).toBe(0);
+          expect(m[i]![j]).toBe(-Infinity);
+        } else expect(w[i]![j]).toBeGreaterThan(0);
+      }
+    expect(ref.perHead[0]!.weights[0]![0]).toBe(1);
+    // Cells of later steps are drawn empty: step to the mask to read it.
+    await page.getByTestId('attention.sandbox.step.next').click();
+    await page.getByTestId('attention.sandbox.step.next').click();
+    await expect(page.getByTestId('attention.sandbox.masked.cell-0-1')).toHaveText('−∞');
+  });
+
+  test('two heads: each head’s matrices and the concatenated output', async ({ app, page }) => {
+    const c: Sandbox = { q: rnd(3, 4, 7), k: rnd(3, 4, 8), v: rnd(3, 4, 9) };
+    await app.open(link(c));
+    await page.getByTestId('attention.sandbox.heads').selectOption('2');
+    c.heads = 2;
+    await expect(page.getByTestId('attention.sandbox.step.count')).toHaveText('Step 1 of 6');
+    const ref = await expectMatchesCore(page, c, 0);
+    await page.getByTestId('attention.sandbox.head-1').click();
+    await expectMatchesCore(page, c, 1);
+    expectClose(await shown(page, 'concat', 4), ref.output, 1e-4, 'concat');
+    // 3 heads do not divide d_k = 4: refused, naming the field; 2 heads stay.
+    await page.getByTestId('attention.sandbox.heads').selectOption('3');
+    await expect(page.getByTestId('attention.sandbox.problem')).toContainText('config.heads');
+    await expect(page.getByTestId('attention.sandbox.heads')).toHaveValue('2');
+  });
+
+  test('keyboard: ←/→ step through the computation; a grid cell can be kept', async ({
+    app,
+    page,
+  }) => {
+    await app.open('#/attention');
+    await page.getByTestId('attention.mode.sandbox').click();
+    const count = page.getByTestId('attention.sandbox.step.count');
+    await expect(count).toHaveText('Step 1 of 5');
+    await expect(page.getByTestId('attention.sandbox.weights.cell-0-0')).toHaveAttribute(
+      'data-pending',
+      'true',
+    );
+    await page.getByTestId('attention.sandbox.step.next').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(count).toHaveText('Step 4 of 5');
+    await expect(page.getByTestId('attention.sandbox.formula')).toHaveAttribute(
+      'data-step',
+      'weights',
+    );
+    await expect(page.getByTestId('attention.sandbox.weights.cell-0-0')).not.toHaveAttribute(
+      'data-pending',
+      'true',
+    );
+    await page.keyboard.press('ArrowLeft');
+    await expect(count).toHaveText('Step 3 of 5');
+
+    // Tab into the weights grid, move with the arrows (the steps stay), Enter keeps the cell.
+    await page.getByTestId('attention.sandbox.weights.cell-0-0').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(count).toHaveText('Step 3 of 5');
+    await expect(page.getByTestId('attention.sandbox.weights.cell-1-2')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('attention.sandbox.unlock')).toBeVisible();
+    // Query 爱 (row 1) and key 你 (row 2) are highlighted in Q and K; the breakdown shows q·k.
+    await expect(page.getByTestId('attention.sandbox.qh.cell-1-0')).toHaveClass(/hl-row/);
+    await expect(page.getByTestId('attention.sandbox.kh.cell-2-0')).toHaveClass(/hl-row/);
+    await expect(page.getByTestId('attention.sandbox.scores.cell-1-2')).toHaveClass(/\bhl\b/);
+    await expect(page.getByTestId('attention.sandbox.breakdown')).toContainText('1.22');
+    // Pointing elsewhere does not move a kept cell.
+    await page.getByTestId('attention.sandbox.scores.cell-0-0').hover();
+    await expect(page.getByTestId('attention.sandbox.scores.cell-1-2')).toHaveClass(/\bhl\b/);
+    await page.getByTestId('attention.sandbox.unlock').click();
+    await page.getByTestId('attention.sandbox.scores.cell-0-0').hover();
+    await expect(page.getByTestId('attention.sandbox.scores.cell-0-0')).toHaveClass(/\bhl\b/);
+  });
+
+  test('a bad paste or setting shows a message and keeps the last good state', async ({
+    app,
+    page,
+  }) => {
+    await app.open('#/attention');
+    await page.getByTestId('attention.mode.sandbox').click();
+    await pasteInto(page, 'attention.sandbox.q.cell-0-0', '1\tx\n2\t3');
+    await expect(page.getByTestId('attention.sandbox.q.error')).toContainText('x');
+    await expect(page.getByTestId('attention.sandbox.q.cell-0-0')).toHaveAttribute(
+      'data-value',
+      '0.1',
+    );
+    // T_q ≠ T_k with a causal mask: refused, naming config.mask.
+    await page.getByTestId('attention.sandbox.size.tq.dec').click();
+    await expect(page.getByTestId('attention.sandbox.size.tq')).toHaveAttribute('data-value', '2');
+    await page.getByTestId('attention.sandbox.mask').selectOption('causal');
+    await expect(page.getByTestId('attention.sandbox.problem')).toContainText('config.mask');
+    await expect(page.getByTestId('attention.sandbox.mask')).toHaveValue('none');
+    await expect(page.getByTestId('attention.sandbox.weights.cell-1-2')).toBeAttached();
+    await expect(page.getByTestId('attention.sandbox.weights.cell-2-0')).toHaveCount(0);
+  });
+});
+
+async function pasteInto(page: Page, testId: string, text: string) {
+  await page.getByTestId(testId).evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
+
+// --- the embed API ---------------------------------------------------------------------------
+
+async function openHost(page: Page, ep: string): Promise<void> {
+  const base = new URL(test.info().project.use.baseURL!);
+  const app = new URL(`./?embed=1&ep=${ep}#/attention`, base).href;
+  const host = new URL('./examples/embed-host.html', base);
+  host.hostname = 'localhost';
+  host.searchParams.set('src', app);
+  await page.goto(host.href);
+  await page.evaluate(() => (window as unknown as { ready: Promise<unknown> }).ready);
+}
+type Reply = Record<string, unknown> & { type: string };
+const ask = (page: Page, msg: Record<string, unknown>) =>
+  page.evaluate((m) => (window as unknown as { ask: (m: unknown) => Promise<Reply> }).ask(m), {
+    source: 'glassbox-host',
+    ...msg,
+  });
+
+test.describe('Attention sandbox through the embed API', () => {
+  test('setConfig + getResult give PyTorch’s numbers; bad configs name the field', async ({
+    page,
+    ep,
+  }) => {
+    await openHost(page, ep);
+    const x = [
+      [0.1, 0.2, 0.3],
+      [0.4, 0.5, 0.6],
+      [0.7, 0.8, 0.9],
+    ];
+    const set = await ask(page, {
+      type: 'setConfig',
+      lesson: 'attention',
+      config: { mode: 'sandbox', q: x, k: x, v: x },
+    });
+    expect(set).toMatchObject({
+      type: 'state',
+      stepCount: 5,
+      config: { mode: 'sandbox' },
+      backend: ep,
+    });
+    const r = (await ask(page, { type: 'getResult' })).result as Record<string, Matrix>;
+    for (const name of ['scores', 'scaled', 'masked', 'weights'] as const)
+      expectClose(r[name]!, inf((article[name] as (number | null)[][][])[0]!), 1e-5, name);
+    expectClose(r.output!, inf(article.output as (number | null)[][]), 1e-5, 'output');
+
+    // Causal, 3 heads of d_k = d_v = 3: masked entries are −Infinity, their weights 0.
+    await ask(page, {
+      type: 'setConfig',
+      lesson: 'attention',
+      config: { mask: 'causal', heads: 3 },
+    });
+    const c = (await ask(page, { type: 'getResult' })).result as {
+      masked: Matrix;
+      weights: Matrix;
+      heads: { weights: Matrix; output: Matrix }[];
+    };
+    expect(c.masked[0]![1]).toBe(-Infinity);
+    expect(c.weights[0]).toEqual([1, 0, 0]);
+    expect(c.heads).toHaveLength(3);
+    const ref = attentionSteps(x, x, x, { mask: 'causal', scale: 'sqrt_dk', heads: 3 });
+    c.heads.forEach((h, n) => expectClose(h.weights, ref.perHead[n]!.weights, 1e-5, `head ${n}`));
+
+    for (const [config, field] of [
+      [{ k: [[1, 2]] }, 'config.k'],
+      [{ v: [[1, 2, 3]] }, 'config.v'],
+      [{ q: [[1, 2, 3]] }, 'config.mask'],
+      [{ heads: 2 }, 'config.heads'],
+      [
+        {
+          q: [
+            [1, 2, 3],
+            [4, 5, 'x'],
+            [7, 8, 9],
+          ],
+        },
+        'config.q.1.2',
+      ],
+      [{ q: Array.from({ length: 17 }, () => [1, 2, 3]) }, 'config.q'],
+    ] as const) {
+      const e = await ask(page, { type: 'setConfig', lesson: 'attention', config });
+      expect(e, JSON.stringify(config)).toMatchObject({ type: 'error', field });
+      expect(e.message).toContain(field);
+    }
+    expect(await ask(page, { type: 'getState' })).toMatchObject({
+      config: { mask: 'causal', heads: 3, q: x },
+    });
+  });
+});
