@@ -4,6 +4,7 @@
  * graph, and answers runs.
  */
 import { chooseBackend, probeWebGpu, type BackendName } from '../runtime/backend';
+import { GanConfigError, GanTrainer } from '../runtime/ganTrainer';
 import { readInitializers } from '../runtime/graph/onnx';
 import { ProtoDecodeError } from '../runtime/graph/protobuf';
 import { SessionCache } from '../runtime/graph/sessionCache';
@@ -44,9 +45,16 @@ let runtime: Runtime | undefined;
 const sessions = new Map<string, Promise<OpenModel>>();
 const graphs = new SessionCache<ModelSession>(GRAPH_SESSIONS);
 let device: GPUDevice | undefined;
+/** The GAN trainer, once `trainInit` made one. */
+let trainer: Promise<GanTrainer> | undefined;
 
 function post(msg: WorkerMessage, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
+}
+
+function requireTrainer(): Promise<GanTrainer> {
+  if (!trainer) return Promise.reject(new GanConfigError('GAN training was not initialised'));
+  return trainer;
 }
 
 function requireRuntime(): Runtime {
@@ -111,7 +119,75 @@ const handlers: { [K in keyof WorkerHandlers]: Handler<K> } = {
     return { weights: readInitializers(bytes) };
   },
 
+  async trainInit({ config }) {
+    const rt = requireRuntime();
+    const old = trainer;
+    trainer = undefined;
+    if (old) await old.then((t) => t.dispose()).catch(() => undefined);
+    const created = GanTrainer.create(rt.ort, rt.backend, config);
+    trainer = created;
+    created.catch(() => {
+      if (trainer === created) trainer = undefined;
+    });
+    const t = await created;
+    if (rt.backend === 'webgpu') await watchDevice(rt.ort);
+    return t.info;
+  },
+
+  async trainStep({ kind, count }) {
+    return (await requireTrainer()).step(kind, count);
+  },
+
+  async trainSetHyper({ hyper }) {
+    const t = await requireTrainer();
+    await t.setHyper(hyper);
+    return t.info;
+  },
+
+  async trainSetSpec({ spec, seed }) {
+    const t = await requireTrainer();
+    const { reinitialised } = await t.setSpec(spec, seed);
+    return { ...t.info, reinitialised };
+  },
+
+  async trainSetView({ view }) {
+    const t = await requireTrainer();
+    await t.setView(view);
+    return t.info;
+  },
+
+  async trainSetData({ data }) {
+    const t = await requireTrainer();
+    await t.setData(data);
+    return t.info;
+  },
+
+  async trainReset({ seed }) {
+    const t = await requireTrainer();
+    await t.reinitialise(seed);
+    return t.info;
+  },
+
+  async trainSnapshot({ params }) {
+    return (await requireTrainer()).snapshot({ params });
+  },
+
+  async trainRestore() {
+    return { restored: await (await requireTrainer()).restoreLastGood() };
+  },
+
+  async trainDispose() {
+    const old = trainer;
+    trainer = undefined;
+    if (!old) return { released: false };
+    await (await old).dispose();
+    return { released: true };
+  },
+
   async dispose() {
+    const old = trainer;
+    trainer = undefined;
+    if (old) await old.then((t) => t.dispose()).catch(() => undefined);
     const entries = [...sessions.values()];
     sessions.clear();
     const opened = await Promise.allSettled(entries);
@@ -198,20 +274,27 @@ function toWorkerError(e: unknown): WorkerError {
   const message = e instanceof Error ? e.message : String(e);
   // Wrong inputs and unreadable weights would fail on WASM just the same: not WebGPU's fault,
   // so no fallback.
-  if (e instanceof InputMismatchError || e instanceof ProtoDecodeError)
+  if (
+    e instanceof InputMismatchError ||
+    e instanceof ProtoDecodeError ||
+    e instanceof GanConfigError
+  )
     return { kind: 'runtime', message };
   return { kind: runtime?.backend === 'webgpu' ? 'webgpu' : 'runtime', message };
 }
 
-/** The Float32Array buffers of a result's tensors (outputs or weights), each listed once. */
+/**
+ * The Float32Array buffers in a result (tensors of outputs or weights; a training report's
+ * or snapshot's arrays), each listed once. Every one is a fresh array nobody else holds.
+ */
 function transferablesOf(result: unknown): Transferable[] {
   const buffers = new Set<ArrayBuffer>();
-  const r = result as Partial<
-    Record<'outputs' | 'weights', Record<string, { data: Float32Array }>>
-  >;
-  for (const group of [r.outputs, r.weights]) {
-    if (group) for (const t of Object.values(group)) buffers.add(t.data.buffer as ArrayBuffer);
-  }
+  const visit = (v: unknown, depth: number) => {
+    if (v instanceof Float32Array) buffers.add(v.buffer as ArrayBuffer);
+    else if (v && typeof v === 'object' && depth < 4)
+      for (const x of Object.values(v)) visit(x, depth + 1);
+  };
+  visit(result, 0);
   return [...buffers];
 }
 

@@ -6,6 +6,16 @@
  */
 import type { Tensor } from '../core/tensor';
 import type { BackendName, BackendPolicy } from '../runtime/backend';
+import type {
+  GanHyper,
+  GanSnapshot,
+  GanSpec,
+  GanStepKind,
+  GanStepReport,
+  GanTrainConfig,
+  GanTrainInfo,
+  GanViewConfig,
+} from '../runtime/ganTrainer';
 import type { ModelCard } from '../runtime/modelCard';
 import type { RequestType, WorkerError, WorkerHandlers, WorkerMessage } from './protocol';
 
@@ -16,7 +26,12 @@ export type ClientEvent =
   | { type: 'progress'; model: string; loaded: number; total: number }
   | { type: 'loaded'; model: string; card: ModelCard }
   /** After every run; `model` is the model's name, or the graph's key for `runGraph`. */
-  | { type: 'ran'; model: string; backend: BackendName; adapter: string; ms: number };
+  | { type: 'ran'; model: string; backend: BackendName; adapter: string; ms: number }
+  /**
+   * GAN training started again from its seed on a new worker (after a WebGPU failure moved
+   * to WASM, or a crashed worker): the parameters of the old worker are gone.
+   */
+  | { type: 'trainRestarted'; backend: BackendName };
 
 /** A request that failed for a reason the user should see (missing model, corrupt file, …). */
 export class InferenceError extends Error {
@@ -60,6 +75,8 @@ class Connection {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   readonly loaded = new Map<string, Promise<ModelCard>>();
+  /** The trainer on this worker, once initialised (replayed from the client's config). */
+  trainer: Promise<GanTrainInfo> | undefined;
   backend: BackendName | undefined;
   adapter = '';
   closed = false;
@@ -103,6 +120,13 @@ class Connection {
         const { inputs } = args as WorkerHandlers['run' | 'runGraph']['args'];
         for (const t of Object.values(inputs)) transfer.add(t.data.buffer as ArrayBuffer);
       }
+      // Training data sets travel once, as copies made by the client.
+      if (type === 'trainInit')
+        transfer.add(
+          (args as WorkerHandlers['trainInit']['args']).config.data.buffer as ArrayBuffer,
+        );
+      if (type === 'trainSetData')
+        transfer.add((args as WorkerHandlers['trainSetData']['args']).data.buffer as ArrayBuffer);
       this.worker.postMessage({ id, type, args }, [...transfer]);
     });
   }
@@ -149,6 +173,11 @@ export class InferenceClient {
   private policy: BackendPolicy;
   /** Set once WebGPU failed under the current policy: later workers start on WASM. */
   private forcedWasm = false;
+  /**
+   * The GAN training configuration as last set (spec, seed, data, hyperparameters, view): a
+   * new worker (after a fallback or crash) is initialised from it before its first request.
+   */
+  private training: GanTrainConfig | undefined;
 
   constructor(private readonly options: InferenceClientOptions) {
     this.policy = options.policy;
@@ -280,6 +309,113 @@ export class InferenceClient {
       await this.loadOn(conn, model);
       return (await conn.send('weights', { model }, model)).weights;
     });
+  }
+
+  // --- GAN training -----------------------------------------------------------------------
+
+  /** The trainer on `conn`, initialising it from the stored configuration if needed. */
+  private trainerOn(conn: Connection): Promise<GanTrainInfo> {
+    if (conn.trainer) return conn.trainer;
+    const config = this.training;
+    if (!config)
+      return Promise.reject(
+        new InferenceError({ kind: 'runtime', message: 'GAN training was not initialised' }),
+      );
+    const replay = conn.send('trainInit', { config: { ...config, data: config.data.slice() } });
+    conn.trainer = replay;
+    replay.catch(() => {
+      if (conn.trainer === replay) conn.trainer = undefined;
+    });
+    return replay;
+  }
+
+  /** Sends a training request, initialising the worker's trainer first when it has none. */
+  private train<K extends RequestType>(
+    type: K,
+    args: WorkerHandlers[K]['args'],
+  ): Promise<WorkerHandlers[K]['result']> {
+    return this.withFallback(async (conn) => {
+      if (!conn.trainer) {
+        await this.trainerOn(conn);
+        // A replay on a fresh worker after the first one: training restarted from the seed.
+        if (this.trainStarted)
+          this.emit({ type: 'trainRestarted', backend: conn.backend ?? 'wasm' });
+      }
+      this.trainStarted = true;
+      return conn.send(type, args);
+    });
+  }
+
+  private trainStarted = false;
+
+  /**
+   * Starts GAN training: builds the graphs in the worker and initialises the parameters from
+   * `config.seed`. The data set is copied (the caller keeps its array) and sent once.
+   */
+  trainInit(config: GanTrainConfig): Promise<GanTrainInfo> {
+    this.training = { ...config, data: config.data.slice() };
+    this.trainStarted = false;
+    return this.withFallback(async (conn) => {
+      conn.trainer = undefined;
+      const info = await this.trainerOn(conn);
+      this.trainStarted = true;
+      return info;
+    });
+  }
+
+  /** Runs `count` iterations (or D-only / G-only steps) in one request. */
+  trainStep(kind: GanStepKind, count = 1): Promise<GanStepReport> {
+    return this.train('trainStep', { kind, count });
+  }
+
+  /** New hyperparameters, applied from the next step on (no rebuild). */
+  trainSetHyper(hyper: Partial<GanHyper>): Promise<GanTrainInfo> {
+    if (this.training)
+      this.training = { ...this.training, hyper: { ...this.training.hyper, ...hyper } };
+    return this.train('trainSetHyper', { hyper });
+  }
+
+  /** A new spec: same architecture keeps the parameters; a new one reinitialises from `seed`. */
+  trainSetSpec(spec: GanSpec, seed: number): Promise<GanTrainInfo & { reinitialised: boolean }> {
+    if (this.training) this.training = { ...this.training, spec, seed };
+    return this.train('trainSetSpec', { spec, seed });
+  }
+
+  trainSetView(view: GanViewConfig): Promise<GanTrainInfo> {
+    if (this.training) this.training = { ...this.training, view };
+    return this.train('trainSetView', { view });
+  }
+
+  /** A new real data set (copied). */
+  trainSetData(data: Float32Array): Promise<GanTrainInfo> {
+    if (this.training) this.training = { ...this.training, data: data.slice() };
+    return this.train('trainSetData', { data: data.slice() });
+  }
+
+  /** Fresh parameters, optimizer state and random streams from `seed`. */
+  trainReset(seed: number): Promise<GanTrainInfo> {
+    if (this.training) this.training = { ...this.training, seed };
+    return this.train('trainReset', { seed });
+  }
+
+  /** What the views draw; `params: true` adds the flat parameters and their layouts. */
+  trainSnapshot(options: { params?: boolean } = {}): Promise<GanSnapshot> {
+    return this.train('trainSnapshot', { params: options.params });
+  }
+
+  /** After divergence: back to the last good parameters. */
+  async trainRestore(): Promise<boolean> {
+    return (await this.train('trainRestore', {})).restored;
+  }
+
+  /** Stops training and releases the trainer's sessions and tensors. */
+  async trainDispose(): Promise<void> {
+    this.training = undefined;
+    this.trainStarted = false;
+    const conn = this.conn;
+    if (!conn || conn.closed || !conn.trainer) return;
+    conn.trainer = undefined;
+    await conn.send('trainDispose', {});
   }
 
   /** The backend and adapter now running, starting the worker if needed. */

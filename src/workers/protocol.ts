@@ -5,6 +5,16 @@
  */
 import type { Tensor } from '../core/tensor';
 import type { BackendName, BackendPolicy } from '../runtime/backend';
+import type {
+  GanHyper,
+  GanSnapshot,
+  GanSpec,
+  GanStepKind,
+  GanStepReport,
+  GanTrainConfig,
+  GanTrainInfo,
+  GanViewConfig,
+} from '../runtime/ganTrainer';
 import type { ModelLoadErrorKind } from '../runtime/loader';
 import type { ModelCard } from '../runtime/modelCard';
 
@@ -30,6 +40,26 @@ export interface WorkerHandlers {
   };
   /** A model's trained weights (its float32 initializers), loading the model first if needed. */
   weights: { args: { model: string }; result: { weights: Record<string, Tensor> } };
+  /**
+   * GAN training (runtime/ganTrainer.ts): one trainer per worker. `trainInit` builds the
+   * graphs, initialises the parameters from the seed and replaces any trainer before it; the
+   * others act on it (and fail with a `runtime` error when there is none). `data` buffers are
+   * transferred; results' Float32Arrays are transferred back.
+   */
+  trainInit: { args: { config: GanTrainConfig }; result: GanTrainInfo };
+  trainStep: { args: { kind: GanStepKind; count: number }; result: GanStepReport };
+  trainSetHyper: { args: { hyper: Partial<GanHyper> }; result: GanTrainInfo };
+  /** Same architecture: keeps the parameters; a new one reinitialises them from `seed`. */
+  trainSetSpec: {
+    args: { spec: GanSpec; seed: number };
+    result: GanTrainInfo & { reinitialised: boolean };
+  };
+  trainSetView: { args: { view: GanViewConfig }; result: GanTrainInfo };
+  trainSetData: { args: { data: Float32Array }; result: GanTrainInfo };
+  trainReset: { args: { seed: number }; result: GanTrainInfo };
+  trainSnapshot: { args: { params?: boolean }; result: GanSnapshot };
+  trainRestore: { args: Record<string, never>; result: { restored: boolean } };
+  trainDispose: { args: Record<string, never>; result: { released: boolean } };
   /** Releases every session (and the WebGPU device) before the worker is terminated. */
   dispose: { args: Record<string, never>; result: { released: number } };
   /** Test hook: destroys the WebGPU device, as a driver reset or GPU crash would. */

@@ -1,0 +1,752 @@
+/**
+ * Trains the GAN lesson's networks by running the train-step graphs of graph/gan.ts as
+ * ordinary inference (DESIGN.md, "Training in the page"). Runs in the inference worker; owns
+ * its sessions and every parameter tensor.
+ *
+ * - Parameters and optimizer state are one flat vector each per network. On WebGPU they stay
+ *   on the GPU between steps (`preferredOutputLocation: 'gpu-buffer'`; the outputs of one run
+ *   are the inputs of the next, the old ones disposed); only losses and what is drawn are read
+ *   back. On WASM they stay in the worker's memory.
+ * - Real batches are drawn, with replacement, from the data set given once; noise is N(0, 1);
+ *   both from seeded generators (core/random), so a seed reproduces a run on one backend.
+ * - Hyperparameters apply on the next step; a new loss, optimizer, batch size or D steps per
+ *   G step rebuilds the graphs and keeps the parameters (an optimizer that changes kind
+ *   starts from fresh state); a new architecture reinitialises the parameters.
+ * - Divergence: after every run the losses and the L1 norms of the new parameters are
+ *   checked; on NaN or ∞ training stops with `diverged` naming the value, the diverged state
+ *   is kept for inspection and the last good one can be restored with `restoreLastGood()`.
+ *
+ * Calls never overlap: each public method waits for the one before (WebGPU runs must not
+ * overlap).
+ */
+import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-web';
+import { mixSeed, seededNormal, seededRandom } from '../core/random';
+import type { BackendName } from './backend';
+import {
+  checkGanSpec,
+  ganGraphs,
+  paramCount,
+  type GanGraph,
+  type GanGraphs,
+  type GanSpec,
+  type ParamEntry,
+} from './graph/gan';
+import type { Ort } from './ort';
+
+export type { GanSpec, ParamEntry } from './graph/gan';
+
+/** Scalar hyperparameters: graph inputs, so a change never rebuilds anything. */
+export interface GanHyper {
+  lrG: number;
+  lrD: number;
+  /** SGD momentum (0: plain SGD). */
+  momentum: number;
+  /** Adam's β1, β2 and ε. */
+  beta1: number;
+  beta2: number;
+  eps: number;
+}
+
+/** What the views draw. */
+export interface GanViewConfig {
+  /** Fake samples drawn from a fixed noise batch. */
+  samples: number;
+  /** D is evaluated on a gridSize × gridSize grid over `bounds`. */
+  gridSize: number;
+  /** [xMin, xMax, yMin, yMax] of the plane. */
+  bounds: [number, number, number, number];
+  /** Points per noise axis of the manifold grid (noise in [−2, 2]); 0 for none. Only for noiseDim 1 or 2. */
+  manifoldSize: number;
+}
+
+export interface GanTrainConfig {
+  spec: GanSpec;
+  seed: number;
+  /** The real data set: points, dataDim numbers each, interleaved. */
+  data: Float32Array;
+  hyper: GanHyper;
+  view: GanViewConfig;
+}
+
+export type GanStepKind = 'iteration' | 'd' | 'g';
+
+/** The first non-finite value after a run: a loss or a network's parameters. */
+export interface GanDivergence {
+  value: 'lossD' | 'lossG' | 'thetaG' | 'thetaD';
+  stepsD: number;
+  stepsG: number;
+}
+
+/** The last run's intermediates for the step-by-step view (`step('d' | 'g', …)`). */
+export type GanStepDetail =
+  | {
+      kind: 'd';
+      /** [B, dataDim] the real batch and [B, dataDim] the fake one. */
+      real: Float32Array;
+      fake: Float32Array;
+      /** [2B]: D's logits and per-sample loss terms, real rows first, then fake. */
+      logits: Float32Array;
+      terms: Float32Array;
+      /** The flat gradient of lossD (layoutD's order) and its L2 norm. */
+      grad: Float32Array;
+      gradNorm: number;
+    }
+  | {
+      kind: 'g';
+      fake: Float32Array;
+      /** [B] D's logits on the fakes and per-sample generator loss terms (lossG = their mean). */
+      logits: Float32Array;
+      terms: Float32Array;
+      /** [B, dataDim] ∂ℓ_i/∂fake_i: each sample moves along −fakeGrad. */
+      fakeGrad: Float32Array;
+      grad: Float32Array;
+      gradNorm: number;
+    };
+
+export interface GanStepReport {
+  /** Runs done by this call (fewer than asked when training diverged). */
+  ran: number;
+  /** Optimizer steps done so far by each network. */
+  stepsD: number;
+  stepsG: number;
+  /** The latest losses and mean D outputs (NaN before the first). */
+  lossD: number;
+  lossG: number;
+  meanDReal: number;
+  meanDFake: number;
+  /** One entry per run of this call (NaN where the run did not compute that loss). */
+  history: { lossD: Float32Array; lossG: Float32Array };
+  diverged: GanDivergence | null;
+  detail?: GanStepDetail;
+  /** Wall time of the call. */
+  ms: number;
+}
+
+export interface GanSnapshot {
+  stepsD: number;
+  stepsG: number;
+  lossD: number;
+  lossG: number;
+  meanDReal: number;
+  meanDFake: number;
+  diverged: GanDivergence | null;
+  /** [samples, dataDim] G on the fixed view noise, and D's output on them [samples]. */
+  fake: Float32Array;
+  dFake: Float32Array;
+  /** [samples, dataDim] ∂ℓ_G/∂x at each fake sample: arrows point along −fakeGrad. */
+  fakeGrad: Float32Array;
+  /**
+   * [gridSize²] D's output (σ(logit); the raw score for lsgan) at cell centres, row-major:
+   * index r·gridSize + c is x = xMin + (c + ½)·(xMax − xMin)/gridSize, y likewise with r.
+   */
+  grid: Float32Array;
+  gridSize: number;
+  /** [manifoldSize^noiseDim, dataDim] G over the noise grid (row-major in the noise), or null. */
+  manifold: Float32Array | null;
+  manifoldSize: number;
+  /** With `{ params: true }`: flat parameters and their layouts. */
+  params?: {
+    thetaG: Float32Array;
+    thetaD: Float32Array;
+    layoutG: ParamEntry[];
+    layoutD: ParamEntry[];
+  };
+}
+
+/** What the trainer runs now. */
+export interface GanTrainInfo {
+  backend: BackendName;
+  /** Nodes per graph (the cost at these sizes is per node and per run). */
+  nodes: Record<'iteration' | 'dStep' | 'gStep' | 'view', number>;
+  paramsG: number;
+  paramsD: number;
+  stepsD: number;
+  stepsG: number;
+}
+
+/**
+ * A spec, view, hyperparameter or data set the trainer cannot use: the caller's mistake, the
+ * same on any backend (so the worker never blames WebGPU for it).
+ */
+export class GanConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GanConfigError';
+  }
+}
+
+/** Runs a check, turning its error into a GanConfigError. */
+function validate(check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    throw new GanConfigError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** State tensors by input name (thetaG, mG, vG, bufG, and D's). */
+type StateTensors = Record<string, OrtTensor>;
+
+interface TrainState {
+  tensors: StateTensors;
+  /** Adam step counts (reset when an optimizer changes kind). */
+  tG: number;
+  tD: number;
+  stepsD: number;
+  stepsG: number;
+}
+
+const NEXT = '_next';
+
+function checkHyper(h: GanHyper): void {
+  for (const [k, v] of Object.entries(h))
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new Error(`GAN hyperparameter ${k} must be a finite number, got ${String(v)}`);
+}
+
+function checkView(v: GanViewConfig, spec: GanSpec): void {
+  for (const k of ['samples', 'gridSize'] as const)
+    if (!Number.isInteger(v[k]) || v[k] < 1 || v[k] > 4096)
+      throw new Error(`GAN view: ${k} must be an integer from 1 to 4096, got ${v[k]}`);
+  if (!Number.isInteger(v.manifoldSize) || v.manifoldSize < 0 || v.manifoldSize > 256)
+    throw new Error(
+      `GAN view: manifoldSize must be an integer from 0 to 256, got ${v.manifoldSize}`,
+    );
+  const [x0, x1, y0, y1] = v.bounds;
+  if (![x0, x1, y0, y1].every(Number.isFinite) || !(x1 > x0) || !(y1 > y0))
+    throw new Error(`GAN view: bounds must be [xMin, xMax, yMin, yMax] with min < max`);
+  if (spec.dataDim !== 2) throw new Error('GAN view: the plane view needs dataDim 2');
+}
+
+const sameArch = (a: GanSpec, b: GanSpec) =>
+  a.dataDim === b.dataDim &&
+  a.noiseDim === b.noiseDim &&
+  JSON.stringify([a.generator, a.discriminator]) === JSON.stringify([b.generator, b.discriminator]);
+
+/** PyTorch's nn.Linear init: weight and bias ~ U(−1/√in, 1/√in). */
+function initParams(layout: readonly ParamEntry[], uniform: () => number): Float32Array {
+  const theta = new Float32Array(paramCount(layout));
+  for (const e of layout) {
+    const fanIn = e.name.endsWith('.weight')
+      ? e.shape[1]!
+      : layout.find((w) => w.name === e.name.replace('.bias', '.weight'))!.shape[1]!;
+    const bound = 1 / Math.sqrt(fanIn);
+    for (let i = 0; i < e.size; i++) theta[e.offset + i] = (2 * uniform() - 1) * bound;
+  }
+  return theta;
+}
+
+/** Noise points on a grid over [−2, 2]^noiseDim (noiseDim 1 or 2), row-major. */
+function manifoldNoise(size: number, noiseDim: number): Float32Array {
+  const at = (i: number) => (size === 1 ? 0 : -2 + (4 * i) / (size - 1));
+  if (noiseDim === 1) return Float32Array.from({ length: size }, (_, i) => at(i));
+  const out = new Float32Array(size * size * 2);
+  for (let r = 0; r < size; r++)
+    for (let c = 0; c < size; c++) {
+      out[(r * size + c) * 2] = at(c);
+      out[(r * size + c) * 2 + 1] = at(r);
+    }
+  return out;
+}
+
+function gridPoints(v: GanViewConfig): Float32Array {
+  const [x0, x1, y0, y1] = v.bounds;
+  const n = v.gridSize;
+  const out = new Float32Array(n * n * 2);
+  for (let r = 0; r < n; r++)
+    for (let c = 0; c < n; c++) {
+      out[(r * n + c) * 2] = x0 + ((c + 0.5) * (x1 - x0)) / n;
+      out[(r * n + c) * 2 + 1] = y0 + ((r + 0.5) * (y1 - y0)) / n;
+    }
+  return out;
+}
+
+export class GanTrainer {
+  private spec: GanSpec;
+  private hyper: GanHyper;
+  private view: GanViewConfig;
+  private data: Float32Array;
+  private graphs!: GanGraphs;
+  private readonly sessions = new Map<string, Promise<InferenceSession>>();
+  private state!: TrainState;
+  private lastGood: TrainState | null = null;
+  private diverged: GanDivergence | null = null;
+  private latest = { lossD: NaN, lossG: NaN, meanDReal: NaN, meanDFake: NaN };
+  private pickData!: () => number;
+  private noise!: () => number;
+  private viewNoiseSeed = 0;
+  private viewInputs: Record<string, OrtTensor> = {};
+  private hyperTensors: Record<string, OrtTensor> = {};
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+
+  private constructor(
+    private readonly ort: Ort,
+    readonly backend: BackendName,
+    config: GanTrainConfig,
+  ) {
+    this.spec = config.spec;
+    this.hyper = config.hyper;
+    this.view = config.view;
+    this.data = config.data;
+  }
+
+  /** Builds the graphs, initialises the parameters from `config.seed`, opens the sessions. */
+  static async create(ort: Ort, backend: BackendName, config: GanTrainConfig): Promise<GanTrainer> {
+    validate(() => {
+      checkGanSpec(config.spec);
+      checkHyper(config.hyper);
+      checkView(config.view, config.spec);
+    });
+    const t = new GanTrainer(ort, backend, config);
+    t.checkData(config.data);
+    t.build();
+    t.reset(config.seed);
+    t.setHyperNow(config.hyper);
+    try {
+      await t.session(t.graphs.iteration);
+      await t.session(t.graphs.view);
+    } catch (e) {
+      await t.dispose();
+      throw e;
+    }
+    return t;
+  }
+
+  /** The backend, node and parameter counts of the current graphs, and the step counts. */
+  get info(): GanTrainInfo {
+    const g = this.graphs;
+    return {
+      backend: this.backend,
+      stepsD: this.state.stepsD,
+      stepsG: this.state.stepsG,
+      nodes: {
+        iteration: g.iteration.nodeCount,
+        dStep: g.dStep.nodeCount,
+        gStep: g.gStep.nodeCount,
+        view: g.view.nodeCount,
+      },
+      paramsG: paramCount(g.layoutG),
+      paramsD: paramCount(g.layoutD),
+    };
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(() => {
+      if (this.disposed) throw new Error('the GAN trainer was disposed');
+      return fn();
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private checkData(data: Float32Array): void {
+    const d = this.spec.dataDim;
+    if (!(data instanceof Float32Array) || data.length < d || data.length % d !== 0)
+      throw new GanConfigError(
+        `GAN data: ${data.length} numbers are not whole points of ${d} numbers`,
+      );
+    if (!data.every(Number.isFinite))
+      throw new GanConfigError('GAN data: every coordinate must be finite');
+  }
+
+  private build(): void {
+    const v = this.view;
+    const noiseGrid = this.spec.noiseDim <= 2 ? v.manifoldSize : 0;
+    this.graphs = ganGraphs(this.spec, {
+      samples: v.samples,
+      gridPoints: v.gridSize * v.gridSize,
+      manifoldPoints: noiseGrid ** this.spec.noiseDim,
+    });
+  }
+
+  private tensor(data: Float32Array, dims: readonly number[]): OrtTensor {
+    return new this.ort.Tensor('float32', data, dims);
+  }
+
+  private zeros(n: number): OrtTensor {
+    return this.tensor(new Float32Array(n), [n]);
+  }
+
+  /** Fresh parameters and optimizer state from `seed`; restarts the data and noise streams. */
+  private reset(seed: number): void {
+    const uniform = seededRandom(mixSeed(seed, 0));
+    const { layoutG, layoutD } = this.graphs;
+    const tensors: StateTensors = {
+      thetaG: this.tensor(initParams(layoutG, uniform), [paramCount(layoutG)]),
+      thetaD: this.tensor(initParams(layoutD, uniform), [paramCount(layoutD)]),
+    };
+    this.disposeState(this.state);
+    this.disposeState(this.lastGood);
+    this.lastGood = null;
+    this.diverged = null;
+    this.state = { tensors, tG: 0, tD: 0, stepsD: 0, stepsG: 0 };
+    this.resetOptimizer('G');
+    this.resetOptimizer('D');
+    const pick = seededRandom(mixSeed(seed, 1));
+    const points = () => this.data.length / this.spec.dataDim;
+    this.pickData = () => Math.min(points() - 1, Math.floor(pick() * points()));
+    this.noise = seededNormal(seededRandom(mixSeed(seed, 2)));
+    this.viewNoiseSeed = mixSeed(seed, 3);
+    this.makeViewInputs();
+    this.latest = { lossD: NaN, lossG: NaN, meanDReal: NaN, meanDFake: NaN };
+  }
+
+  private makeViewInputs(): void {
+    const v = this.view;
+    const nz = this.spec.noiseDim;
+    const normal = seededNormal(seededRandom(this.viewNoiseSeed));
+    const inputs: Record<string, OrtTensor> = {
+      zView: this.tensor(Float32Array.from({ length: v.samples * nz }, normal), [v.samples, nz]),
+      grid: this.tensor(gridPoints(v), [v.gridSize * v.gridSize, 2]),
+    };
+    const m = this.graphs.view.inputs.find((i) => i.name === 'zManifold');
+    if (m) inputs.zManifold = this.tensor(manifoldNoise(v.manifoldSize, nz), m.dims);
+    this.viewInputs = inputs;
+  }
+
+  /** Zero optimizer state for one network, of the kind its optimizer now is. */
+  private resetOptimizer(net: 'G' | 'D'): void {
+    const s = this.state.tensors;
+    const n = s[`theta${net}`]!.dims[0]!;
+    for (const k of ['m', 'v', 'buf']) {
+      s[`${k}${net}`]?.dispose();
+      delete s[`${k}${net}`];
+    }
+    const kind = net === 'G' ? this.spec.optimizerG : this.spec.optimizerD;
+    if (kind === 'adam') {
+      s[`m${net}`] = this.zeros(n);
+      s[`v${net}`] = this.zeros(n);
+    } else s[`buf${net}`] = this.zeros(n);
+    if (net === 'G') this.state.tG = 0;
+    else this.state.tD = 0;
+  }
+
+  private setHyperNow(h: GanHyper): void {
+    validate(() => checkHyper(h));
+    this.hyper = { ...h };
+    this.hyperTensors = Object.fromEntries(
+      Object.entries(h).map(([k, v]: [string, number]) => [k, this.tensor(Float32Array.of(v), [])]),
+    );
+  }
+
+  private session(graph: GanGraph): Promise<InferenceSession> {
+    let s = this.sessions.get(graph.key);
+    if (!s) {
+      const options: InferenceSession.SessionOptions = {
+        executionProviders: [this.backend],
+        graphOptimizationLevel: 'all',
+      };
+      if (this.backend === 'webgpu') {
+        options.extra = { session: { disable_cpu_ep_fallback: '1' } };
+        // State stays on the GPU; losses and drawn values come back to the CPU.
+        options.preferredOutputLocation = Object.fromEntries(
+          graph.outputs.map((o) => [o.name, o.name.endsWith(NEXT) ? 'gpu-buffer' : 'cpu']),
+        );
+      }
+      s = this.ort.InferenceSession.create(graph.bytes, options);
+      this.sessions.set(graph.key, s);
+      s.catch(() => this.sessions.delete(graph.key));
+    }
+    return s;
+  }
+
+  private async releaseSessions(): Promise<void> {
+    const all = [...this.sessions.values()];
+    this.sessions.clear();
+    for (const r of await Promise.allSettled(all))
+      if (r.status === 'fulfilled') await r.value.release();
+  }
+
+  private disposeState(s: TrainState | null | undefined, keep?: TrainState): void {
+    if (!s) return;
+    const kept = new Set(keep ? Object.values(keep.tensors) : []);
+    for (const t of Object.values(s.tensors)) if (!kept.has(t)) t.dispose();
+  }
+
+  private batch(
+    rows: number,
+    pickRow: (out: Float32Array, at: number) => void,
+    cols: number,
+  ): { data: Float32Array; tensor: OrtTensor } {
+    const data = new Float32Array(rows * cols);
+    for (let r = 0; r < rows; r++) pickRow(data, r * cols);
+    return { data, tensor: this.tensor(data, [rows, cols]) };
+  }
+
+  private realBatch() {
+    const d = this.spec.dataDim;
+    return this.batch(
+      this.spec.batch,
+      (out, at) => {
+        const i = this.pickData() * d;
+        for (let j = 0; j < d; j++) out[at + j] = this.data[i + j]!;
+      },
+      d,
+    );
+  }
+
+  private noiseBatch(rows = this.spec.batch) {
+    const nz = this.spec.noiseDim;
+    return this.batch(
+      rows,
+      (out, at) => {
+        for (let j = 0; j < nz; j++) out[at + j] = this.noise();
+      },
+      nz,
+    );
+  }
+
+  /** Runs `count` iterations (or D-only / G-only steps); stops early on divergence. */
+  step(kind: GanStepKind, count = 1): Promise<GanStepReport> {
+    return this.exclusive(() => this.stepNow(kind, count));
+  }
+
+  private async stepNow(kind: GanStepKind, count: number): Promise<GanStepReport> {
+    if (!Number.isInteger(count) || count < 1 || count > 10_000)
+      throw new GanConfigError(`GAN step: count must be an integer from 1 to 10000, got ${count}`);
+    const t0 = performance.now();
+    const graph =
+      kind === 'iteration'
+        ? this.graphs.iteration
+        : kind === 'd'
+          ? this.graphs.dStep
+          : this.graphs.gStep;
+    const session = await this.session(graph);
+    const history = {
+      lossD: new Float32Array(count).fill(NaN),
+      lossG: new Float32Array(count).fill(NaN),
+    };
+    let ran = 0;
+    let detail: GanStepDetail | undefined;
+    const dSteps = kind === 'iteration' ? this.spec.dStepsPerG : kind === 'd' ? 1 : 0;
+    const gSteps = kind === 'd' ? 0 : 1;
+    while (ran < count && !this.diverged) {
+      const s = this.state;
+      const feeds: Record<string, OrtTensor> = {};
+      const made: OrtTensor[] = [];
+      const keep: Record<string, Float32Array> = {};
+      for (const { name } of graph.inputs) {
+        if (name in s.tensors) feeds[name] = s.tensors[name]!;
+        else if (name in this.hyperTensors) feeds[name] = this.hyperTensors[name]!;
+        else if (name === 'tG' || name === 'tD') {
+          feeds[name] = this.tensor(Float32Array.of(name === 'tG' ? s.tG : s.tD), []);
+          made.push(feeds[name]);
+        } else {
+          const b = name.startsWith('real') ? this.realBatch() : this.noiseBatch();
+          feeds[name] = b.tensor;
+          keep[name] = b.data;
+          made.push(b.tensor);
+        }
+      }
+      let results: InferenceSession.OnnxValueMapType;
+      try {
+        results = await session.run(feeds);
+      } finally {
+        for (const t of made) t.dispose();
+      }
+      const next: TrainState = {
+        tensors: { ...s.tensors },
+        tG: s.tG + (this.spec.optimizerG === 'adam' ? gSteps : 0),
+        tD: s.tD + (this.spec.optimizerD === 'adam' ? dSteps : 0),
+        stepsD: s.stepsD + dSteps,
+        stepsG: s.stepsG + gSteps,
+      };
+      const read: Record<string, Float32Array> = {};
+      for (const [name, t] of Object.entries(results)) {
+        if (name.endsWith(NEXT)) next.tensors[name.slice(0, -NEXT.length)] = t;
+        else {
+          read[name] = (await t.getData()) as Float32Array;
+          if (this.backend === 'webgpu') t.dispose();
+        }
+      }
+      const lossD = read.lossD?.[0];
+      const lossG = read.lossG?.[0];
+      if (lossD !== undefined) history.lossD[ran] = lossD;
+      if (lossG !== undefined) history.lossG[ran] = lossG;
+      ran++;
+      const bad = (['lossD', 'lossG', 'normG', 'normD'] as const).find(
+        (k) => read[k] !== undefined && !Number.isFinite(read[k][0]),
+      );
+      if (bad) {
+        const value = bad === 'normG' ? 'thetaG' : bad === 'normD' ? 'thetaD' : bad;
+        this.diverged = { value, stepsD: next.stepsD, stepsG: next.stepsG };
+        this.disposeState(this.lastGood, s);
+        this.lastGood = s;
+      } else this.disposeState(s, next);
+      this.state = next;
+      if (lossD !== undefined) this.latest.lossD = lossD;
+      if (lossG !== undefined) this.latest.lossG = lossG;
+      if (read.meanD)
+        [this.latest.meanDReal, this.latest.meanDFake] = [read.meanD[0]!, read.meanD[1]!];
+      if (ran === count && kind === 'd')
+        detail = {
+          kind: 'd',
+          real: keep.real0!,
+          fake: read.fake!,
+          logits: read.dLogits!,
+          terms: read.dTerms!,
+          grad: read.gradD!,
+          gradNorm: read.gradNormD![0]!,
+        };
+      if (ran === count && kind === 'g')
+        detail = {
+          kind: 'g',
+          fake: read.fake!,
+          logits: read.gLogits!,
+          terms: read.gTerms!,
+          fakeGrad: read.fakeGrad!,
+          grad: read.gradG!,
+          gradNorm: read.gradNormG![0]!,
+        };
+    }
+    return {
+      ran,
+      stepsD: this.state.stepsD,
+      stepsG: this.state.stepsG,
+      ...this.latest,
+      history,
+      diverged: this.diverged,
+      detail,
+      ms: performance.now() - t0,
+    };
+  }
+
+  /** What the views draw, from the current parameters; `params` adds them, read back. */
+  snapshot(options: { params?: boolean } = {}): Promise<GanSnapshot> {
+    return this.exclusive(async () => {
+      const graph = this.graphs.view;
+      const session = await this.session(graph);
+      const feeds: Record<string, OrtTensor> = {
+        ...this.viewInputs,
+        thetaG: this.state.tensors.thetaG!,
+        thetaD: this.state.tensors.thetaD!,
+      };
+      const results = await session.run(feeds);
+      const read: Record<string, Float32Array> = {};
+      for (const [name, t] of Object.entries(results)) {
+        read[name] = Float32Array.from((await t.getData()) as Float32Array);
+        t.dispose();
+      }
+      const snap: GanSnapshot = {
+        stepsD: this.state.stepsD,
+        stepsG: this.state.stepsG,
+        ...this.latest,
+        diverged: this.diverged,
+        fake: read.fake!,
+        dFake: read.dFake!,
+        fakeGrad: read.fakeGrad!,
+        grid: read.dGrid!,
+        gridSize: this.view.gridSize,
+        manifold: read.manifold ?? null,
+        manifoldSize: read.manifold ? this.view.manifoldSize : 0,
+      };
+      if (options.params) {
+        const get = async (t: OrtTensor) => Float32Array.from((await t.getData()) as Float32Array);
+        snap.params = {
+          thetaG: await get(this.state.tensors.thetaG!),
+          thetaD: await get(this.state.tensors.thetaD!),
+          layoutG: this.graphs.layoutG,
+          layoutD: this.graphs.layoutD,
+        };
+      }
+      return snap;
+    });
+  }
+
+  /** New hyperparameters, used from the next step on. */
+  setHyper(h: Partial<GanHyper>): Promise<void> {
+    return this.exclusive(() => {
+      this.setHyperNow({ ...this.hyper, ...h });
+      return Promise.resolve();
+    });
+  }
+
+  /**
+   * A new spec. The same architecture keeps the parameters (a changed optimizer kind starts
+   * from zero state); a new one reinitialises them from `seed`. Returns whether it did.
+   */
+  setSpec(spec: GanSpec, seed: number): Promise<{ reinitialised: boolean }> {
+    return this.exclusive(async () => {
+      validate(() => {
+        checkGanSpec(spec);
+        checkView(this.view, spec);
+      });
+      const old = this.spec;
+      this.spec = spec;
+      try {
+        this.build();
+      } catch (e) {
+        this.spec = old;
+        throw e;
+      }
+      await this.releaseSessions();
+      const reinitialised = !sameArch(old, spec);
+      if (reinitialised) this.reset(seed);
+      else {
+        if (old.optimizerG !== spec.optimizerG) this.resetOptimizer('G');
+        if (old.optimizerD !== spec.optimizerD) this.resetOptimizer('D');
+        if (old.noiseDim !== spec.noiseDim) this.makeViewInputs();
+      }
+      await this.session(this.graphs.iteration);
+      return { reinitialised };
+    });
+  }
+
+  /** A new view (samples, grid, bounds, manifold): rebuilds only what it must. */
+  setView(view: GanViewConfig): Promise<void> {
+    return this.exclusive(async () => {
+      validate(() => checkView(view, this.spec));
+      this.view = view;
+      const oldKey = this.graphs.view.key;
+      this.build();
+      if (oldKey !== this.graphs.view.key) {
+        const s = this.sessions.get(oldKey);
+        this.sessions.delete(oldKey);
+        if (s) await (await s).release();
+      }
+      this.makeViewInputs();
+    });
+  }
+
+  /** Replaces the real data set (batches are drawn from it from the next step on). */
+  setData(data: Float32Array): Promise<void> {
+    return this.exclusive(() => {
+      this.checkData(data);
+      this.data = data;
+      return Promise.resolve();
+    });
+  }
+
+  /** Fresh parameters, optimizer state and random streams from `seed`. */
+  reinitialise(seed: number): Promise<void> {
+    return this.exclusive(() => {
+      this.reset(seed);
+      return Promise.resolve();
+    });
+  }
+
+  /** After divergence: back to the last good state. Resolves false when there is none. */
+  restoreLastGood(): Promise<boolean> {
+    return this.exclusive(() => {
+      if (!this.lastGood) return Promise.resolve(false);
+      this.disposeState(this.state, this.lastGood);
+      this.state = this.lastGood;
+      this.lastGood = null;
+      this.diverged = null;
+      this.latest = { lossD: NaN, lossG: NaN, meanDReal: NaN, meanDFake: NaN };
+      return Promise.resolve(true);
+    });
+  }
+
+  /** Releases every session and tensor. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    await this.queue;
+    this.disposed = true;
+    this.disposeState(this.lastGood, this.state);
+    this.disposeState(this.state);
+    this.lastGood = null;
+    await this.releaseSessions();
+  }
+}
