@@ -5,6 +5,7 @@
  * `modelWeights`.
  */
 import type { Tensor } from '../core/tensor';
+import type { ModelCard } from '../runtime/modelCard';
 import { InferenceClient, InferenceError, type ClientEvent } from '../workers/inferenceClient';
 import { useAppStore } from './store';
 
@@ -62,7 +63,8 @@ export function startRuntime(modelsUrl: string): InferenceClient {
   return c;
 }
 
-function requireClient(): InferenceClient {
+/** The running inference client (training and other store modules share the one worker). */
+export function requireClient(): InferenceClient {
   if (!client) throw new Error('the runtime was not started');
   return client;
 }
@@ -87,12 +89,15 @@ function report(model: string, e: unknown): void {
   });
 }
 
-/** Loads a model (shows progress; failures become a notice and a retry button). */
-export async function loadModel(model: string): Promise<void> {
+/**
+ * Loads a model (shows progress; failures become a notice and a retry button). Resolves to its
+ * card, with every field the recipe wrote (e.g. a transformer's architecture and tokenizer).
+ */
+export async function loadModel(model: string): Promise<ModelCard> {
   const s = useAppStore.getState();
   if (s.models[model]?.state !== 'ready') s.setModel(model, { state: 'loading' });
   try {
-    await requireClient().load(model);
+    return await requireClient().load(model);
   } catch (e) {
     report(model, e);
     throw e;

@@ -51,7 +51,7 @@ import type {
   GanViewConfig,
 } from '../runtime/ganTrainer';
 import type { InferenceClient } from '../workers/inferenceClient';
-import { startRuntime } from './runtime';
+import { requireClient } from './runtime';
 import { useAppStore } from './store';
 
 export type {
@@ -66,9 +66,9 @@ export type {
   GanViewConfig,
 };
 
-/** The app's inference client (started by app/main.tsx; started here if it was not). */
+/** The app's inference client (started by app/main.tsx before any lesson renders). */
 function client(): InferenceClient {
-  return startRuntime(new URL('models/', document.baseURI).href);
+  return requireClient();
 }
 
 function reportTraining(e: unknown): void {
