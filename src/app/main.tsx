@@ -6,12 +6,14 @@ import { initLessonDefaults, useAppStore } from '../store/store';
 import { loseDevice, startRuntime } from '../store/runtime';
 import { startUrlSync } from '../store/urlState';
 import { App } from './App';
+import { startTourSync } from './classroom/tourPlayer';
 import { registerLessons } from './lessons';
 import './styles.css';
 
 registerLessons();
 initLessonDefaults();
 startUrlSync();
+startTourSync();
 startRuntime(new URL('models/', document.baseURI).href);
 startEmbedBridge(window, useAppStore.getState().embed.origins);
 

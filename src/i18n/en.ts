@@ -3,6 +3,7 @@ import { attnSandboxEn } from './attnSandbox.en';
 import { ganEn } from './gan.en';
 import { ganDigitsEn } from './ganDigits.en';
 import { toolsEn } from './tools.en';
+import { classroomEn } from './classroom.en';
 
 /** English strings. Keys are grouped by where they appear; zh-CN.ts must have the same keys. */
 export const en = {
@@ -224,6 +225,7 @@ export const en = {
   gan: ganEn,
   ganDigits: ganDigitsEn,
   tools: toolsEn,
+  classroom: classroomEn,
   conv: {
     title: 'Convolution: how a CNN reads a digit',
     lead: 'Draw a digit, or pick one from MNIST. A small convolutional network trained on MNIST runs in your browser and shows what every layer sees.',

@@ -4,6 +4,7 @@ import type { Strings } from './en';
 import { ganZhCN } from './gan.zh-CN';
 import { ganDigitsZhCN } from './ganDigits.zh-CN';
 import { toolsZhCN } from './tools.zh-CN';
+import { classroomZhCN } from './classroom.zh-CN';
 
 /** 简体中文。键与 en.ts 相同（类型检查保证）。 */
 export const zhCN: Strings = {
@@ -219,6 +220,7 @@ export const zhCN: Strings = {
   gan: ganZhCN,
   ganDigits: ganDigitsZhCN,
   tools: toolsZhCN,
+  classroom: classroomZhCN,
   conv: {
     title: '卷积：CNN 如何读懂一个数字',
     lead: '画一个数字，或从 MNIST 中挑一个。一个在 MNIST 上训练的小型卷积网络在你的浏览器中运行，并展示每一层看到的内容。',

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { Lang } from '../i18n';
 import type { BackendName, BackendPolicy } from '../runtime/backend';
+import { createClassroomSlice, type ClassroomSlice } from './classroom';
 import { DEFAULT_LESSON, LESSON_IDS, lessonDefinition, type LessonId } from './lessonRegistry';
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
@@ -74,7 +75,7 @@ export interface RuntimeSlice {
   dismiss: (id: number) => void;
 }
 
-export type AppState = LessonSlice & SettingsSlice & RuntimeSlice;
+export type AppState = LessonSlice & SettingsSlice & RuntimeSlice & ClassroomSlice;
 
 type SliceCreator<S> = (
   set: (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void,
@@ -132,6 +133,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   ...createLessonSlice(set, get),
   ...createSettingsSlice(set, get),
   ...createRuntimeSlice(set, get),
+  ...createClassroomSlice(set),
 }));
 
 /** Fills every lesson's config with its registered defaults (call once lessons are registered). */

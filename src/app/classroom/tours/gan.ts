@@ -1,0 +1,99 @@
+import type { TourInput } from '../../../store/tour';
+
+/** The GAN lesson's story: the two losses, the 2-D game, then a generator of digits. */
+export const ganTour: TourInput = {
+  version: 1,
+  title: { en: 'GANs: a game of two networks', 'zh-CN': 'GAN：两个网络的博弈' },
+  steps: [
+    {
+      lesson: 'gan',
+      config: { mode: 'losses', dReal: [0.9], dFake: [0.1] },
+      step: 0,
+      caption: {
+        en: 'The discriminator D says how real a sample looks: 0.9 for a real one…',
+        'zh-CN': '判别器 D 判断样本有多像真的：真实样本给 0.9……',
+      },
+    },
+    {
+      lesson: 'gan',
+      config: { mode: 'losses', dReal: [0.9], dFake: [0.1] },
+      step: 1,
+      caption: {
+        en: '…and 0.1 for one the generator made.',
+        'zh-CN': '……生成器造的样本给 0.1。',
+      },
+    },
+    {
+      lesson: 'gan',
+      config: { mode: 'losses', dReal: [0.9], dFake: [0.1] },
+      step: 2,
+      caption: {
+        en: 'D’s loss is small when it is right about both: about 0.21 here.',
+        'zh-CN': '两者都判断对时，D 的损失很小：这里约为 0.21。',
+      },
+    },
+    {
+      lesson: 'gan',
+      config: { mode: 'losses', dReal: [0.9], dFake: [0.1] },
+      step: 3,
+      caption: {
+        en: 'G’s loss is large (about 2.30): it wants D to be fooled.',
+        'zh-CN': 'G 的损失很大（约 2.30）：它想骗过 D。',
+      },
+    },
+    {
+      lesson: 'gan',
+      config: { mode: 'losses', dReal: [0.9], dFake: [0.1], loss: 'minimax' },
+      step: 4,
+      caption: {
+        en: 'With the original minimax loss, G’s gradient vanishes when D wins easily.',
+        'zh-CN': '用原始的 minimax 损失时，D 轻松获胜会让 G 的梯度消失。',
+      },
+    },
+    {
+      lesson: 'gan',
+      config: { mode: 'train', slowMotion: true },
+      step: 0,
+      caption: {
+        en: 'Now the game in 2-D: real points on a ring, G’s points start as a blob.',
+        'zh-CN': '再看二维中的博弈：真实点分布在圆环上，G 的点起初聚成一团。',
+      },
+    },
+    {
+      lesson: 'gan',
+      config: { mode: 'train', slowMotion: true },
+      step: 3,
+      caption: {
+        en: 'In slow motion, one iteration splits into sub-steps: first D judges both kinds…',
+        'zh-CN': '慢动作下，一次迭代分成若干小步：先由 D 判断两类样本……',
+      },
+    },
+    {
+      lesson: 'gan',
+      config: { mode: 'train', slowMotion: true },
+      step: 6,
+      caption: {
+        en: '…then G’s loss, and G’s update moves its points toward where D says “real”.',
+        'zh-CN': '……然后是 G 的损失，G 的更新把它的点推向 D 认为“真实”的地方。',
+      },
+    },
+    {
+      lesson: 'gan',
+      config: { mode: 'digits' },
+      step: 0,
+      caption: {
+        en: 'A trained generator makes digits from 8 random numbers, z.',
+        'zh-CN': '训练好的生成器从 8 个随机数 z 生成数字。',
+      },
+    },
+    {
+      lesson: 'gan',
+      config: { mode: 'digits' },
+      step: 7,
+      caption: {
+        en: 'Walking from one z to another morphs a 3 into an 8.',
+        'zh-CN': '从一个 z 走到另一个 z，3 渐渐变成 8。',
+      },
+    },
+  ],
+};
