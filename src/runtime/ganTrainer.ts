@@ -32,6 +32,7 @@ import {
   type ParamEntry,
 } from './graph/gan';
 import type { Ort } from './ort';
+import { serializeOrt } from './session';
 
 export type { GanSpec, ParamEntry } from './graph/gan';
 
@@ -444,7 +445,7 @@ export class GanTrainer {
           graph.outputs.map((o) => [o.name, o.name.endsWith(NEXT) ? 'gpu-buffer' : 'cpu']),
         );
       }
-      s = this.ort.InferenceSession.create(graph.bytes, options);
+      s = serializeOrt(() => this.ort.InferenceSession.create(graph.bytes, options));
       this.sessions.set(graph.key, s);
       s.catch(() => this.sessions.delete(graph.key));
     }
@@ -541,7 +542,7 @@ export class GanTrainer {
       }
       let results: InferenceSession.OnnxValueMapType;
       try {
-        results = await session.run(feeds);
+        results = await serializeOrt(() => session.run(feeds));
       } finally {
         for (const t of made) t.dispose();
       }

@@ -17,6 +17,20 @@ export class InputMismatchError extends Error {
   }
 }
 
+let ortQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs ORT work (creating a session, a run) one call at a time for the whole worker. On
+ * WebGPU, overlapping calls from different sessions fail ("another WebGPU EP inference session
+ * is being created") or crash the tab, so every session, model and train step shares this one
+ * queue — which costs nothing, as the worker has one thread anyway.
+ */
+export function serializeOrt<T>(work: () => Promise<T>): Promise<T> {
+  const next = ortQueue.then(work);
+  ortQueue = next.catch(() => undefined);
+  return next;
+}
+
 const showDims = (dims: readonly (number | string)[]) => `[${dims.join(', ')}]`;
 
 /**
@@ -45,7 +59,7 @@ export class ModelSession {
       graphOptimizationLevel: 'all',
     };
     if (backend === 'webgpu') options.extra = { session: { disable_cpu_ep_fallback: '1' } };
-    const session = await ort.InferenceSession.create(bytes, options);
+    const session = await serializeOrt(() => ort.InferenceSession.create(bytes, options));
     return new ModelSession(ort, session, backend);
   }
 
@@ -59,7 +73,7 @@ export class ModelSession {
 
   /** Runs the model; resolves with every output, copied out of ORT. Calls never overlap. */
   run(inputs: NamedTensors): Promise<NamedTensors> {
-    const next = this.queue.then(() => this.runNow(inputs));
+    const next = this.queue.then(() => serializeOrt(() => this.runNow(inputs)));
     this.queue = next.catch(() => undefined);
     return next;
   }
