@@ -1,0 +1,258 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { colorAt, normalize, type ColormapName } from './colormap';
+import { formatValue } from './format';
+
+export interface MatrixCell {
+  row: number;
+  col: number;
+}
+
+export interface TokenHeatmapProps {
+  /** [rows·cols], row-major. */
+  data: ArrayLike<number>;
+  rows: number;
+  cols: number;
+  /** Row labels (e.g. the query tokens). */
+  rowLabels: readonly string[];
+  /** Column labels (e.g. the key tokens); column numbers when omitted. */
+  colLabels?: readonly string[];
+  range: readonly [number, number];
+  colormap: ColormapName;
+  /** Accessible name (and caption) of the matrix. */
+  label: string;
+  /** A row and a column to highlight (e.g. the hovered query and key, across views). */
+  highlightRow?: number | null;
+  highlightCol?: number | null;
+  /** A single cell to outline, e.g. a locked one. */
+  marked?: MatrixCell | null;
+  /** Cells drawn hatched, whatever their value (e.g. −∞ above the diagonal). Keep it stable. */
+  isMasked?: (row: number, col: number) => boolean;
+  /** The pointer or keyboard cursor is over a cell (null when it leaves). */
+  onHover?: (cell: MatrixCell | null) => void;
+  /** A click, or Enter/space on the keyboard cursor. */
+  onSelect?: (cell: MatrixCell) => void;
+  /** Show the numbers in the cells (default: when the cells are few enough to read). */
+  numbers?: boolean;
+  testId?: string;
+}
+
+/**
+ * A matrix with labelled rows and columns, each cell tinted by value and, when small enough,
+ * showing its number; large matrices are drawn on a canvas, one pixel per cell, that scrolls. Hover, click,
+ * and the arrow keys plus Enter report cells; highlighted rows and columns are overlays in the
+ * same CSS grid, so hovering never re-renders the cells. The exact values are in
+ * `data-values` (JSON, row-major; −Infinity as the string "-Infinity") for tests and tools.
+ */
+export function TokenHeatmap({
+  data,
+  rows,
+  cols,
+  rowLabels,
+  colLabels,
+  range,
+  colormap,
+  label,
+  highlightRow,
+  highlightCol,
+  marked,
+  isMasked,
+  onHover,
+  onSelect,
+  numbers,
+  testId,
+}: TokenHeatmapProps) {
+  const [cursor, setCursor] = useState<MatrixCell | null>(null);
+  const showNumbers = numbers ?? (cols <= 12 && rows <= 24);
+  const cellSize = showNumbers ? '3.1rem' : cols > 32 || rows > 32 ? '0.55rem' : '0.9rem';
+
+  const canvas = useRef<HTMLCanvasElement>(null);
+
+  // Many cells: one canvas pixel per cell, scaled up without smoothing (a div per cell of a
+  // 64 × 256 matrix would be 16,384 nodes).
+  useEffect(() => {
+    if (showNumbers) return;
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    const img = ctx.createImageData(cols, rows);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const i = r * cols + c;
+        const masked = isMasked?.(r, c) ?? false;
+        const [red, green, blue] = masked
+          ? [222, 226, 232]
+          : colorAt(colormap, normalize(data[i] ?? 0, range, colormap));
+        img.data.set([red, green, blue, 255], i * 4);
+      }
+    }
+    ctx.putImageData(img, 0, 0);
+  }, [data, rows, cols, range, colormap, showNumbers, isMasked]);
+
+  const cells = useMemo(() => {
+    if (!showNumbers) return null;
+    const out = [];
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const v = data[r * cols + c] ?? 0;
+        const masked = isMasked?.(r, c) ?? false;
+        const [red, green, blue] = colorAt(colormap, normalize(v, range, colormap));
+        const alpha = showNumbers ? 0.55 : 1;
+        out.push(
+          <div
+            key={`${r}-${c}`}
+            className={masked ? 'tkh-cell masked' : 'tkh-cell'}
+            data-r={r}
+            data-c={c}
+            style={{
+              gridRow: r + 2,
+              gridColumn: c + 2,
+              backgroundColor: masked
+                ? undefined
+                : `rgb(${Math.round(red)} ${Math.round(green)} ${Math.round(blue)} / ${alpha})`,
+            }}
+            title={showNumbers ? undefined : String(v)}
+          >
+            {showNumbers ? (v === -Infinity ? '−∞' : formatValue(v, 3)) : null}
+          </div>,
+        );
+      }
+    }
+    return out;
+  }, [data, rows, cols, range, colormap, showNumbers, isMasked]);
+
+  const values = useMemo(
+    () => JSON.stringify(Array.from(data, (v) => (Number.isFinite(v) ? v : String(v)))),
+    [data],
+  );
+
+  const report = (cell: MatrixCell | null) => {
+    setCursor(cell);
+    onHover?.(cell);
+  };
+  const cellOf = (e: { target: EventTarget; clientX: number; clientY: number }) => {
+    const target = e.target;
+    if (target instanceof HTMLCanvasElement) {
+      const rect = target.getBoundingClientRect();
+      const col = Math.floor(((e.clientX - rect.left) / rect.width) * cols);
+      const row = Math.floor(((e.clientY - rect.top) / rect.height) * rows);
+      return row >= 0 && row < rows && col >= 0 && col < cols ? { row, col } : null;
+    }
+    if (!(target instanceof HTMLElement) || target.dataset.r === undefined) return null;
+    return { row: Number(target.dataset.r), col: Number(target.dataset.c) };
+  };
+  const interactive = !!(onHover ?? onSelect);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = cursor ?? { row: 0, col: 0 };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    const move = moves[e.key];
+    if (move) {
+      report({
+        row: Math.min(rows - 1, Math.max(0, at.row + move[0])),
+        col: Math.min(cols - 1, Math.max(0, at.col + move[1])),
+      });
+    } else if ((e.key === 'Enter' || e.key === ' ') && onSelect) {
+      onSelect(at);
+    } else {
+      return;
+    }
+    // The arrow keys move the cursor here, not the lesson's step.
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  const tip = cursor ? data[cursor.row * cols + cursor.col] : undefined;
+
+  return (
+    <figure className="token-heatmap" data-testid={testId} data-values={values}>
+      <figcaption>{label}</figcaption>
+      <div className="tkh-scroll">
+        <div
+          className={interactive ? 'tkh-grid interactive' : 'tkh-grid'}
+          style={{
+            gridTemplateColumns: `auto repeat(${cols}, ${cellSize})`,
+            gridTemplateRows: `auto repeat(${rows}, ${showNumbers ? '1.6rem' : cellSize})`,
+          }}
+          role="img"
+          aria-label={label}
+          tabIndex={interactive ? 0 : undefined}
+          onPointerMove={interactive ? (e: PointerEvent) => report(cellOf(e)) : undefined}
+          onPointerLeave={interactive ? () => report(null) : undefined}
+          onClick={
+            onSelect
+              ? (e) => {
+                  const cell = cellOf(e);
+                  if (cell) onSelect(cell);
+                }
+              : undefined
+          }
+          onKeyDown={interactive ? onKeyDown : undefined}
+          onFocus={interactive ? () => report(cursor ?? { row: 0, col: 0 }) : undefined}
+          onBlur={interactive ? () => report(null) : undefined}
+        >
+          {Array.from({ length: cols }, (_, c) => (
+            <span
+              key={`c${c}`}
+              className={c === highlightCol ? 'tkh-label col on' : 'tkh-label col'}
+              style={{ gridRow: 1, gridColumn: c + 2 }}
+              aria-hidden="true"
+            >
+              {colLabels ? colLabels[c] : c % 4 === 0 || showNumbers ? c : ''}
+            </span>
+          ))}
+          {Array.from({ length: rows }, (_, r) => (
+            <span
+              key={`r${r}`}
+              className={r === highlightRow ? 'tkh-label row on' : 'tkh-label row'}
+              style={{ gridRow: r + 2, gridColumn: 1 }}
+              aria-hidden="true"
+            >
+              {rowLabels[r]}
+            </span>
+          ))}
+          {cells ?? (
+            <canvas
+              ref={canvas}
+              className="tkh-canvas"
+              width={cols}
+              height={rows}
+              style={{ gridRow: `2 / span ${rows}`, gridColumn: `2 / span ${cols}` }}
+            />
+          )}
+          {highlightRow != null && highlightRow < rows && (
+            <span
+              className="tkh-band"
+              style={{ gridRow: highlightRow + 2, gridColumn: `2 / span ${cols}` }}
+            />
+          )}
+          {highlightCol != null && highlightCol < cols && (
+            <span
+              className="tkh-band"
+              style={{ gridRow: `2 / span ${rows}`, gridColumn: highlightCol + 2 }}
+            />
+          )}
+          {marked && marked.row < rows && marked.col < cols && (
+            <span
+              className="tkh-mark"
+              style={{ gridRow: marked.row + 2, gridColumn: marked.col + 2 }}
+            />
+          )}
+          {cursor && (
+            <span
+              className="tkh-cursor"
+              style={{ gridRow: cursor.row + 2, gridColumn: cursor.col + 2 }}
+            />
+          )}
+        </div>
+      </div>
+      <p className="tkh-tip" role="status">
+        {cursor && tip !== undefined
+          ? `${rowLabels[cursor.row] ?? cursor.row} · ${colLabels?.[cursor.col] ?? cursor.col} = ${formatValue(tip, 5)}`
+          : ' '}
+      </p>
+    </figure>
+  );
+}
