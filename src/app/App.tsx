@@ -1,15 +1,28 @@
-import { Suspense } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGES, isLang } from '../i18n';
 import { LESSON_IDS } from '../store/lessonRegistry';
 import { useAppStore } from '../store/store';
 import { BackendBadge } from './BackendBadge';
+import { EmbedButton } from './EmbedDialog';
+import { ClassroomTools } from './classroom/ClassroomTools';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LESSON_VIEWS } from './lessons';
 import { Notices } from './Notices';
 import { SettingsMenu } from './SettingsMenu';
+import { ShareButton } from './ShareButton';
+import './tools.css';
 
-function Header() {
+/** Monaco is big: the editor is its own chunk, fetched the first time it is opened. */
+const ConfigEditor = lazy(() => import('../editor/ConfigEditor'));
+
+interface HeaderProps {
+  editorOpen: boolean;
+  onToggleEditor: () => void;
+  editorButtonRef: React.RefObject<HTMLButtonElement | null>;
+}
+
+function Header({ editorOpen, onToggleEditor, editorButtonRef }: HeaderProps) {
   const { t } = useTranslation();
   const lesson = useAppStore((s) => s.lesson);
   const goToLesson = useAppStore((s) => s.goToLesson);
@@ -45,6 +58,17 @@ function Header() {
       </nav>
       <div className="header-tools">
         <BackendBadge />
+        <button
+          ref={editorButtonRef}
+          type="button"
+          aria-expanded={editorOpen}
+          onClick={onToggleEditor}
+          data-testid="app.editor"
+        >
+          {'{ }'} {t('tools.editor.open')}
+        </button>
+        <ShareButton />
+        <EmbedButton />
         <label className="lang">
           <span className="visually-hidden">{t('app.language')}</span>
           <select
@@ -59,6 +83,7 @@ function Header() {
             ))}
           </select>
         </label>
+        <ClassroomTools />
         <SettingsMenu />
       </div>
     </header>
@@ -69,9 +94,21 @@ export function App() {
   const lesson = useAppStore((s) => s.lesson);
   const embed = useAppStore((s) => s.embed.enabled);
   const View = LESSON_VIEWS[lesson];
+  const [editorOpen, setEditorOpen] = useState(false);
+  const editorButtonRef = useRef<HTMLButtonElement>(null);
+  const closeEditor = () => {
+    setEditorOpen(false);
+    editorButtonRef.current?.focus();
+  };
   return (
     <div className={embed ? 'app embed' : 'app'}>
-      {!embed && <Header />}
+      {!embed && (
+        <Header
+          editorOpen={editorOpen}
+          onToggleEditor={() => setEditorOpen((o) => !o)}
+          editorButtonRef={editorButtonRef}
+        />
+      )}
       {embed && (
         <div className="embed-badge">
           <BackendBadge />
@@ -85,6 +122,22 @@ export function App() {
           </Suspense>
         </ErrorBoundary>
       </main>
+      {editorOpen && !embed && (
+        <ErrorBoundary resetKey="editor">
+          <Suspense fallback={<EditorLoading />}>
+            <ConfigEditor onClose={closeEditor} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
     </div>
+  );
+}
+
+function EditorLoading() {
+  const { t } = useTranslation();
+  return (
+    <aside className="editor-loading" aria-busy="true" data-testid="editor.loading">
+      {t('tools.editor.loading')}
+    </aside>
   );
 }

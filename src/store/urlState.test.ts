@@ -8,7 +8,18 @@ import { convolutionLesson } from '../lessons/convolution/lesson';
 import { ganLesson } from '../lessons/gan/lesson';
 import { DEFAULT_LESSON, LESSON_IDS, registerLesson, type LessonId } from './lessonRegistry';
 import { initLessonDefaults, useAppStore } from './store';
-import { currentUrl, formatHash, parseHash, parseQuery, startUrlSync } from './urlState';
+import {
+  currentUrl,
+  embedUrl,
+  formatHash,
+  LINK_VERSION,
+  migrateConfig,
+  parseHash,
+  parseQuery,
+  shareUrl,
+  startUrlSync,
+  type LinkMigration,
+} from './urlState';
 
 // The lessons are registered as src/app/lessons.ts does; their modules import the store and
 // runtime, but nothing in them touches `document` or workers at import time, so no mocks.
@@ -31,7 +42,11 @@ function drawnDigit(): number[][] {
   );
 }
 
-const packed = (config: unknown) => compressToEncodedURIComponent(JSON.stringify(config));
+/** A config as links carry it, with the current link version after it. */
+const packed = (config: unknown) =>
+  `${compressToEncodedURIComponent(JSON.stringify(config))}&v=${LINK_VERSION}`;
+/** The same, as a link written before links had versions. */
+const unversioned = (config: unknown) => compressToEncodedURIComponent(JSON.stringify(config));
 
 describe('parseQuery', () => {
   it('reads every page option', () => {
@@ -100,7 +115,7 @@ describe('parseHash / formatHash', () => {
     const config: ConvConfig = { mode: 'model', digit: { pixels: drawnDigit() }, unit: null };
     const location = { lesson: 'convolution' as LessonId, config, step: 4 };
     const hash = formatHash(location);
-    expect(hash).toMatch(/^#\/convolution\?step=4&c=[A-Za-z0-9%-]+$/);
+    expect(hash).toMatch(/^#\/convolution\?step=4&c=[A-Za-z0-9%-]+&v=1$/);
     expect(parseHash(hash)).toEqual({ location, problems: [] });
     // Also after the browser has normalised it as part of a URL.
     const viaUrl = new URL(`https://glassbox.test/app/${hash}`).hash;
@@ -193,10 +208,93 @@ describe('parseHash / formatHash', () => {
   });
 
   it('checks the step against the lesson the hash names', () => {
-    // Attention has a single step for now.
-    expect(parseHash('#/attention?step=1').problems).toEqual([
-      'step: "1" is not a step between 0 and 0',
+    const count = attentionLesson.stepCount(attentionLesson.defaults);
+    expect(parseHash(`#/attention?step=${count}`).problems).toEqual([
+      `step: "${count}" is not a step between 0 and ${count - 1}`,
     ]);
+  });
+});
+
+describe('link versions', () => {
+  const sample5 = { mode: 'model', digit: { sample: 5 }, unit: null };
+
+  it('reads a link without a version as version 1, silently when it is fine', () => {
+    expect(parseHash(`#/convolution?c=${unversioned({ digit: { sample: 5 } })}`)).toEqual({
+      location: { lesson: 'convolution', config: sample5, step: 0 },
+      problems: [],
+    });
+  });
+
+  it('says a link without a version was read as version 1 when parts of it failed', () => {
+    const { location, problems } = parseHash(
+      `#/convolution?c=${unversioned({ digit: { sample: 5 }, unit: 'x' })}`,
+    );
+    expect(location.config).toEqual(sample5);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toBe('v: the link has no version, so it was read as version 1');
+    expect(problems[1]).toMatch(/^config\.unit: /);
+  });
+
+  it('opens a link from a newer version, naming the version and what was dropped', () => {
+    const c = compressToEncodedURIComponent(
+      JSON.stringify({ digit: { sample: 5 }, colormap: 'viridis' }),
+    );
+    const { location, problems } = parseHash(`#/convolution?step=1&c=${c}&v=7`);
+    expect(location).toEqual({ lesson: 'convolution', config: sample5, step: 1 });
+    expect(problems[0]).toMatch(/^v: the link was made by a newer Glassbox \(version 7;/);
+    expect(problems.slice(1).join('; ')).toMatch(/colormap/);
+  });
+
+  it.each(['abc', '0', '1.5', '-2'])('reports v=%s and reads the link as version 1', (v) => {
+    const c = compressToEncodedURIComponent(JSON.stringify({ digit: { sample: 5 } }));
+    const { location, problems } = parseHash(`#/convolution?c=${c}&v=${v}`);
+    expect(location.config).toEqual(sample5);
+    expect(problems).toEqual([`v: "${v}" is not a link version; it was read as version 1`]);
+  });
+
+  // Version 1 is the first, so the table is empty; these check the machinery a bump will use.
+  const renameSample: LinkMigration = {
+    from: 1,
+    migrate: (_lesson, config) => {
+      const { sampleDigit, legacy, ...rest } = config as Record<string, unknown>;
+      return {
+        config: { ...rest, digit: { sample: sampleDigit } },
+        dropped: legacy === undefined ? [] : ['config.legacy: no longer exists'],
+      };
+    },
+  };
+
+  it('migrates a config one version at a time, reporting what was dropped', () => {
+    expect(
+      migrateConfig('convolution', { sampleDigit: 4, legacy: true }, 1, [renameSample], 2),
+    ).toEqual({
+      ok: true,
+      config: { digit: { sample: 4 } },
+      dropped: ['config.legacy: no longer exists'],
+    });
+    expect(migrateConfig('convolution', { digit: { sample: 4 } }, 2, [renameSample], 2)).toEqual({
+      ok: true,
+      config: { digit: { sample: 4 } },
+      dropped: [],
+    });
+  });
+
+  it('falls back to the defaults when a migration step is missing', () => {
+    const result = migrateConfig('convolution', { sampleDigit: 4 }, 1, [renameSample], 3);
+    expect(result).toEqual({
+      ok: false,
+      problem:
+        'v: links of version 1 can no longer be read (no update from version 2); the defaults were used',
+    });
+  });
+
+  it('runs no migration on a link of the current version', () => {
+    const c = compressToEncodedURIComponent(JSON.stringify({ sampleDigit: 4, legacy: 1 }));
+    const shifted: LinkMigration = { ...renameSample, from: 0 };
+    const { location, problems } = parseHash(`#/convolution?c=${c}&v=1`, [shifted]);
+    // v=1 is current: the table's update from version 0 does not run, so the field is reported.
+    expect(location.config).toEqual(convDefaults);
+    expect(problems.join('; ')).toMatch(/sampleDigit/);
   });
 });
 
@@ -219,6 +317,47 @@ describe('currentUrl', () => {
     expect(currentUrl('https://glassbox.test/app/?ep=wasm&lang=zh-CN#/gan')).toBe(
       'https://glassbox.test/app/#/convolution',
     );
+  });
+
+  it('share links always name the language, so they open the same for everyone', () => {
+    useAppStore.getState().setStep('convolution', 2);
+    const url = new URL(shareUrl('https://glassbox.test/app/#/gan'));
+    expect(url.searchParams.get('lang')).toBe('en');
+    expect(url.searchParams.get('ep')).toBeNull();
+    expect(parseHash(url.hash).location).toEqual({
+      lesson: 'convolution',
+      config: convDefaults,
+      step: 2,
+    });
+  });
+
+  it('builds an embed URL whose query and hash read back as the same view', () => {
+    const location = {
+      lesson: 'gan' as LessonId,
+      config: ganModeDefaults.losses,
+      step: 0,
+    };
+    const src = embedUrl('https://glassbox.test/app/index.html?lang=en#/convolution', location, {
+      policy: 'wasm',
+      lang: 'zh-CN',
+      hide: ['modes', 'losses-table'],
+      origins: ['https://my.blog', 'http://127.0.0.1:8080'],
+    });
+    expect(src).toMatch(
+      /^https:\/\/glassbox\.test\/app\/index\.html\?embed=1&ep=wasm&lang=zh-CN&hide=modes,losses-table&origins=https:\/\/my\.blog,http:\/\/127\.0\.0\.1:8080#\/gan\?c=/,
+    );
+    const url = new URL(src);
+    expect(parseQuery(url.search)).toEqual({
+      options: {
+        policy: 'wasm',
+        lang: 'zh-CN',
+        embed: true,
+        hide: ['modes', 'losses-table'],
+        origins: ['https://my.blog', 'http://127.0.0.1:8080'],
+      },
+      problems: [],
+    });
+    expect(parseHash(url.hash)).toEqual({ location, problems: [] });
   });
 
   it('writes the policy, a non-preferred language, the lesson, its config and step', () => {

@@ -1,8 +1,9 @@
 /**
  * Every view is a link. The query string holds page options (`ep`, `lang`, `embed`, `hide`,
- * `origins`); the hash holds the route and the lesson state: `#/convolution?step=2&c=…`,
- * where `c` is the config as JSON compressed with lz-string (URL-safe). A malformed part of
- * a link is reported by name and replaced by its default; the rest of the link still applies.
+ * `origins`); the hash holds the route and the lesson state: `#/convolution?step=2&c=…&v=1`,
+ * where `c` is the config as JSON compressed with lz-string (URL-safe) and `v` the version of
+ * the config format it was written in. A malformed part of a link is reported by name and
+ * replaced by its default; the rest of the link still applies.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { isLang, preferredLang, type Lang } from '../i18n';
@@ -28,6 +29,52 @@ export interface LessonLocation {
   lesson: LessonId;
   config: unknown;
   step: number;
+}
+
+/**
+ * The version of the config format links are written in. Bump it when a lesson's schema
+ * changes in a way old links would no longer validate, and add a migration below.
+ */
+export const LINK_VERSION = 1;
+
+/**
+ * Turns the config of a version-`from` link into a version-`from + 1` config. `dropped`
+ * names (as "field: why") what could not be carried over; it is shown to the user.
+ */
+export interface LinkMigration {
+  from: number;
+  migrate: (lesson: LessonId, config: unknown) => { config: unknown; dropped: string[] };
+}
+
+/** One migration per version step, oldest first. Version 1 is the first: none yet. */
+export const LINK_MIGRATIONS: readonly LinkMigration[] = [];
+
+/**
+ * Brings a config read from a version-`version` link up to LINK_VERSION, one migration at a
+ * time. When a step is missing the config cannot be trusted: the lesson's defaults are used.
+ */
+export function migrateConfig(
+  lesson: LessonId,
+  config: unknown,
+  version: number,
+  migrations: readonly LinkMigration[] = LINK_MIGRATIONS,
+  target: number = LINK_VERSION,
+): { ok: true; config: unknown; dropped: string[] } | { ok: false; problem: string } {
+  let current = config;
+  const dropped: string[] = [];
+  for (let v = version; v < target; v++) {
+    const step = migrations.find((m) => m.from === v);
+    if (!step) {
+      return {
+        ok: false,
+        problem: `v: links of version ${version} can no longer be read (no update from version ${v}); the defaults were used`,
+      };
+    }
+    const next = step.migrate(lesson, current);
+    current = next.config;
+    dropped.push(...next.dropped);
+  }
+  return { ok: true, config: current, dropped };
 }
 
 const list = (v: string | null) =>
@@ -73,7 +120,10 @@ function safeDecode(s: string): string {
 }
 
 /** Reads `#/lesson?step=N&c=…`; anything unreadable falls back to its default, reported. */
-export function parseHash(hash: string): { location: LessonLocation; problems: string[] } {
+export function parseHash(
+  hash: string,
+  migrations: readonly LinkMigration[] = LINK_MIGRATIONS,
+): { location: LessonLocation; problems: string[] } {
   const problems: string[] = [];
   const body = hash.replace(/^#\/?/, '');
   const [route = '', query = ''] = body.split('?', 2);
@@ -87,7 +137,12 @@ export function parseHash(hash: string): { location: LessonLocation; problems: s
   let config: unknown = def.defaults;
   const packed = q.get('c');
   if (packed !== null) {
-    const { config: read, problems: configProblems } = readConfig(lesson, packed);
+    const { config: read, problems: configProblems } = readConfig(
+      lesson,
+      packed,
+      q.get('v'),
+      migrations,
+    );
     config = read;
     problems.push(...configProblems);
   }
@@ -102,7 +157,31 @@ export function parseHash(hash: string): { location: LessonLocation; problems: s
   return { location: { lesson, config, step }, problems };
 }
 
-function readConfig(lesson: LessonId, packed: string): { config: unknown; problems: string[] } {
+/** Reads `v=`: the link's version, or why it is not usable (then the current one is assumed). */
+function readVersion(raw: string | null): { version: number; problem?: string } {
+  if (raw === null) return { version: LINK_VERSION };
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    return {
+      version: LINK_VERSION,
+      problem: `v: "${raw}" is not a link version; it was read as version ${LINK_VERSION}`,
+    };
+  }
+  if (n > LINK_VERSION) {
+    return {
+      version: LINK_VERSION,
+      problem: `v: the link was made by a newer Glassbox (version ${n}; this one reads version ${LINK_VERSION}), so the parts it does not know use their defaults`,
+    };
+  }
+  return { version: n };
+}
+
+function readConfig(
+  lesson: LessonId,
+  packed: string,
+  rawVersion: string | null,
+  migrations: readonly LinkMigration[],
+): { config: unknown; problems: string[] } {
   const defaults = lessonDefinition(lesson).defaults;
   let patch: unknown;
   try {
@@ -115,6 +194,22 @@ function readConfig(lesson: LessonId, packed: string): { config: unknown; proble
       problems: ['config: the link is damaged (it could not be decoded)'],
     };
   }
+  const { version, problem: versionProblem } = readVersion(rawVersion);
+  const migrated = migrateConfig(lesson, patch, version, migrations);
+  if (!migrated.ok) return { config: defaults, problems: [migrated.problem] };
+  patch = migrated.config;
+  const notes = [...(versionProblem ? [versionProblem] : []), ...migrated.dropped];
+  const recovered = recoverConfig(lesson, patch);
+  if (recovered.problems.length > 0 && rawVersion === null) {
+    // Links from before versions existed are read as version 1; say so when parts failed.
+    notes.push(`v: the link has no version, so it was read as version ${LINK_VERSION}`);
+  }
+  return { config: recovered.config, problems: [...notes, ...recovered.problems] };
+}
+
+/** Validates a config patch over the defaults; when it fails, keeps every field that is fine. */
+function recoverConfig(lesson: LessonId, patch: unknown): { config: unknown; problems: string[] } {
+  const defaults = lessonDefinition(lesson).defaults;
   const first = mergeConfig(lesson, defaults, patch);
   if (first.ok) return { config: first.config, problems: [] };
   const problems = first.problems.map((p) => `${p.field}: ${p.message}`);
@@ -139,6 +234,7 @@ export function formatHash({ lesson, config, step }: LessonLocation): string {
   if (step > 0) q.set('step', String(step));
   if (JSON.stringify(config) !== JSON.stringify(lessonDefinition(lesson).defaults)) {
     q.set('c', compressToEncodedURIComponent(JSON.stringify(config)));
+    q.set('v', String(LINK_VERSION));
   }
   const qs = q.toString();
   return `#/${lesson}${qs ? `?${qs}` : ''}`;
@@ -154,6 +250,41 @@ export function currentUrl(href: string): string {
   else url.searchParams.set('lang', s.lang);
   url.hash = formatHash({ lesson: s.lesson, config: s.configs[s.lesson], step: s.steps[s.lesson] });
   return url.href;
+}
+
+/**
+ * The link the Share button copies: the current view, with the language always written (so
+ * it opens in the same language whatever the receiver's browser prefers).
+ */
+export function shareUrl(href: string): string {
+  const url = new URL(currentUrl(href));
+  url.searchParams.set('lang', useAppStore.getState().lang);
+  return url.href;
+}
+
+export interface EmbedOptionsForUrl {
+  policy: BackendPolicy;
+  lang: Lang;
+  hide: readonly string[];
+  origins: readonly string[];
+}
+
+/**
+ * The `src` of an `<iframe>` showing `location` in embed mode. `base` is the app's address
+ * (its query and hash are replaced).
+ */
+export function embedUrl(base: string, location: LessonLocation, opts: EmbedOptionsForUrl): string {
+  const url = new URL(base);
+  url.search = '';
+  url.hash = '';
+  const q = new URLSearchParams({ embed: '1' });
+  if (opts.policy !== 'auto') q.set('ep', opts.policy);
+  q.set('lang', opts.lang);
+  if (opts.hide.length > 0) q.set('hide', opts.hide.join(','));
+  if (opts.origins.length > 0) q.set('origins', opts.origins.join(','));
+  // Commas and colons are legal in a query; leaving them unescaped keeps the snippet readable.
+  const query = q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/');
+  return `${url.href}?${query}${formatHash(location)}`;
 }
 
 function applyLocation(loc: LessonLocation): void {
