@@ -80,7 +80,19 @@ export default tseslint.config(
     [noOrt],
   ),
   layer(['src/lessons/**'], ['app', 'editor'], [noOrt]),
-  layer(['src/editor/**', 'src/app/**'], [], [noOrt]),
+  layer(['src/editor/**'], [], [noOrt]),
+  // Monaco is large: the app may reach the editor only through a dynamic import().
+  layer(
+    ['src/app/**'],
+    [],
+    [
+      noOrt,
+      {
+        group: ['**/editor/*', '**/editor', 'monaco-editor', 'monaco-editor/*'],
+        message: 'Import the editor lazily (import()), so Monaco stays out of the initial bundle.',
+      },
+    ],
+  ),
   // Tests may cross layers: runtime tests use onnxruntime-web's Node build (the same WASM
   // backend as the page), store tests check the generic URL/embed code against real lessons.
   { files: ['src/**/*.test.ts'], rules: { 'no-restricted-imports': 'off' } },
