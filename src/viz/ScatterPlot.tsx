@@ -10,7 +10,12 @@ export interface PointSeries {
   points: readonly (readonly [number, number])[];
   color: string;
   shape: MarkerShape;
+  /** Marker radius in CSS pixels (default 3.2); larger marks e.g. the batch being stepped. */
+  radius?: number;
 }
+
+/** A polyline on the plane, e.g. one line of the generator's warped noise grid. */
+export type Polyline = readonly (readonly [number, number])[];
 
 /**
  * A scalar field under the points, e.g. D(x) over the plane: [rows·cols] values, row 0 at the
@@ -43,6 +48,8 @@ export interface ScatterPlotProps {
   series: readonly PointSeries[];
   field?: FieldLayer | null;
   arrows?: readonly Arrow[];
+  /** Lines drawn under the points (thin, grey), e.g. the manifold of G. */
+  lines?: readonly Polyline[];
   /** When given, the plot is a drawing surface: each stroke's points are reported on release. */
   onDraw?: (points: [number, number][]) => void;
   /** Accessible name and a text description of what is drawn. */
@@ -84,6 +91,101 @@ function mark(ctx: CanvasRenderingContext2D, x: number, y: number, shape: Marker
   ctx.stroke();
 }
 
+/** What `paintScatter` draws: the same as ScatterPlot's props, without the interaction. */
+export interface ScatterPaint {
+  bounds: { min: number; max: number };
+  series: readonly PointSeries[];
+  field?: FieldLayer | null;
+  arrows?: readonly Arrow[];
+  lines?: readonly Polyline[];
+  size: number;
+}
+
+/**
+ * Draws a scatter plot onto a canvas: white, the field, grid lines, lines, arrows, points.
+ * For views that redraw on every animation frame without re-rendering React.
+ */
+export function paintScatter(
+  canvas: HTMLCanvasElement,
+  { bounds, series, field, arrows, lines, size }: ScatterPaint,
+): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const span = bounds.max - bounds.min;
+  const dpr = Math.min(3, globalThis.devicePixelRatio || 1);
+  canvas.width = Math.round(size * dpr);
+  canvas.height = Math.round(size * dpr);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const px = (x: number) => ((x - bounds.min) / span) * size;
+  const py = (y: number) => ((bounds.max - y) / span) * size;
+
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, size, size);
+  if (field && field.cols > 0 && field.rows > 0) {
+    const img = document.createElement('canvas');
+    img.width = field.cols;
+    img.height = field.rows;
+    const ictx = img.getContext('2d');
+    if (ictx) {
+      const data = ictx.createImageData(field.cols, field.rows);
+      const [lo, hi] = field.range;
+      for (let i = 0; i < field.cols * field.rows; i++) {
+        const t = hi > lo ? ((field.values[i] ?? 0) - lo) / (hi - lo) : 0;
+        const [r, g, b] = colorAt(field.colormap, t);
+        data.data.set([r, g, b, 150], i * 4);
+      }
+      ictx.putImageData(data, 0, 0);
+      ctx.imageSmoothingEnabled = true;
+      ctx.drawImage(img, 0, 0, size, size);
+    }
+  }
+  // Grid lines at every 0.5 and the axes through 0.
+  ctx.lineWidth = 1;
+  for (let v = Math.ceil(bounds.min * 2) / 2; v <= bounds.max + 1e-9; v += 0.5) {
+    ctx.strokeStyle = Math.abs(v) < 1e-9 ? 'rgba(0,0,0,0.35)' : 'rgba(0,0,0,0.1)';
+    ctx.beginPath();
+    ctx.moveTo(px(v), 0);
+    ctx.lineTo(px(v), size);
+    ctx.moveTo(0, py(v));
+    ctx.lineTo(size, py(v));
+    ctx.stroke();
+  }
+  if (lines && lines.length > 0) {
+    ctx.strokeStyle = 'rgba(40,40,40,0.45)';
+    ctx.lineWidth = 1;
+    for (const line of lines) {
+      ctx.beginPath();
+      line.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(px(x), py(y)) : ctx.lineTo(px(x), py(y))));
+      ctx.stroke();
+    }
+  }
+  if (arrows && arrows.length > 0) {
+    ctx.strokeStyle = 'rgba(0,0,0,0.6)';
+    ctx.lineWidth = 1;
+    for (const { from, to } of arrows) {
+      const [x0, y0, x1, y1] = [px(from[0]), py(from[1]), px(to[0]), py(to[1])];
+      const len = Math.hypot(x1 - x0, y1 - y0);
+      if (len < 0.5) continue;
+      const [ux, uy] = [(x1 - x0) / len, (y1 - y0) / len];
+      const head = Math.min(5, len / 2);
+      ctx.beginPath();
+      ctx.moveTo(x0, y0);
+      ctx.lineTo(x1, y1);
+      ctx.moveTo(x1, y1);
+      ctx.lineTo(x1 - head * (ux - uy * 0.5), y1 - head * (uy + ux * 0.5));
+      ctx.moveTo(x1, y1);
+      ctx.lineTo(x1 - head * (ux + uy * 0.5), y1 - head * (uy - ux * 0.5));
+      ctx.stroke();
+    }
+  }
+  for (const s of series) {
+    ctx.fillStyle = s.color;
+    ctx.strokeStyle = s.shape === 'cross' ? s.color : 'rgba(255,255,255,0.85)';
+    ctx.lineWidth = s.shape === 'cross' ? 1.6 : 0.8;
+    for (const [x, y] of s.points) mark(ctx, px(x), py(y), s.shape, s.radius ?? MARKER);
+  }
+}
+
 /**
  * Points on a square of the plane (canvas), optionally over a heatmap field and with arrows:
  * the GAN playground's real and generated samples, D's decision field and G's gradients.
@@ -94,6 +196,7 @@ export function ScatterPlot({
   series,
   field,
   arrows,
+  lines,
   onDraw,
   label,
   description,
@@ -106,72 +209,8 @@ export function ScatterPlot({
 
   useEffect(() => {
     const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const dpr = Math.min(3, globalThis.devicePixelRatio || 1);
-    canvas.width = Math.round(size * dpr);
-    canvas.height = Math.round(size * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const px = (x: number) => ((x - bounds.min) / span) * size;
-    const py = (y: number) => ((bounds.max - y) / span) * size;
-
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, size, size);
-    if (field && field.cols > 0 && field.rows > 0) {
-      const img = document.createElement('canvas');
-      img.width = field.cols;
-      img.height = field.rows;
-      const ictx = img.getContext('2d');
-      if (ictx) {
-        const data = ictx.createImageData(field.cols, field.rows);
-        const [lo, hi] = field.range;
-        for (let i = 0; i < field.cols * field.rows; i++) {
-          const t = hi > lo ? ((field.values[i] ?? 0) - lo) / (hi - lo) : 0;
-          const [r, g, b] = colorAt(field.colormap, t);
-          data.data.set([r, g, b, 150], i * 4);
-        }
-        ictx.putImageData(data, 0, 0);
-        ctx.imageSmoothingEnabled = true;
-        ctx.drawImage(img, 0, 0, size, size);
-      }
-    }
-    // Grid lines at every 0.5 and the axes through 0.
-    ctx.lineWidth = 1;
-    for (let v = Math.ceil(bounds.min * 2) / 2; v <= bounds.max + 1e-9; v += 0.5) {
-      ctx.strokeStyle = Math.abs(v) < 1e-9 ? 'rgba(0,0,0,0.35)' : 'rgba(0,0,0,0.1)';
-      ctx.beginPath();
-      ctx.moveTo(px(v), 0);
-      ctx.lineTo(px(v), size);
-      ctx.moveTo(0, py(v));
-      ctx.lineTo(size, py(v));
-      ctx.stroke();
-    }
-    if (arrows && arrows.length > 0) {
-      ctx.strokeStyle = 'rgba(0,0,0,0.6)';
-      ctx.lineWidth = 1;
-      for (const { from, to } of arrows) {
-        const [x0, y0, x1, y1] = [px(from[0]), py(from[1]), px(to[0]), py(to[1])];
-        const len = Math.hypot(x1 - x0, y1 - y0);
-        if (len < 0.5) continue;
-        const [ux, uy] = [(x1 - x0) / len, (y1 - y0) / len];
-        const head = Math.min(5, len / 2);
-        ctx.beginPath();
-        ctx.moveTo(x0, y0);
-        ctx.lineTo(x1, y1);
-        ctx.moveTo(x1, y1);
-        ctx.lineTo(x1 - head * (ux - uy * 0.5), y1 - head * (uy + ux * 0.5));
-        ctx.moveTo(x1, y1);
-        ctx.lineTo(x1 - head * (ux + uy * 0.5), y1 - head * (uy - ux * 0.5));
-        ctx.stroke();
-      }
-    }
-    for (const s of series) {
-      ctx.fillStyle = s.color;
-      ctx.strokeStyle = s.shape === 'cross' ? s.color : 'rgba(255,255,255,0.85)';
-      ctx.lineWidth = s.shape === 'cross' ? 1.6 : 0.8;
-      for (const [x, y] of s.points) mark(ctx, px(x), py(y), s.shape, MARKER);
-    }
-  }, [bounds.min, bounds.max, span, series, field, arrows, size]);
+    if (canvas) paintScatter(canvas, { bounds, series, field, arrows, lines, size });
+  }, [bounds, series, field, arrows, lines, size]);
 
   const toPlane = (e: PointerEvent<HTMLCanvasElement>): [number, number] => {
     const rect = e.currentTarget.getBoundingClientRect();

@@ -1,0 +1,184 @@
+/**
+ * The numbers and curves of a run, fed per frame from the controller (canvas and DOM writes,
+ * no React render per frame): the step counts, the latest losses and mean D outputs, the
+ * distance between real and generated samples, and their curves over training.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SLICES } from '../../../core/ganMetrics';
+import { paintStream, type StreamSeries } from '../../../viz/streamChart';
+import type { TrainController, TrainFrame } from './trainController';
+
+/** Okabe–Ito colours with dash patterns: told apart without colour too. */
+const LINES = {
+  lossD: { color: '#0072B2', dash: [] },
+  lossG: { color: '#D55E00', dash: [6, 3] },
+  meanDReal: { color: '#009E73', dash: [] },
+  meanDFake: { color: '#CC79A7', dash: [2, 2] },
+  sw: { color: '#000000', dash: [] },
+} as const;
+
+const W = 340;
+const H = 150;
+
+/** Shown numbers: 4 decimals; NaN (not computed yet) as a dash. */
+export const fmtNum = (v: number, digits = 4) =>
+  Number.isNaN(v) ? '—' : v === Infinity ? '∞' : v === -Infinity ? '−∞' : v.toFixed(digits);
+
+const STATS = [
+  'steps',
+  'stepsD',
+  'lossD',
+  'lossG',
+  'meanDReal',
+  'meanDFake',
+  'distance',
+  'rate',
+] as const;
+type Stat = (typeof STATS)[number];
+
+function statValue(f: TrainFrame, k: Stat): number {
+  switch (k) {
+    case 'steps':
+      return f.stepsG;
+    case 'rate':
+      return f.itersPerSecond;
+    default:
+      return f[k];
+  }
+}
+
+export function TrainCharts({ controller }: { controller: TrainController }) {
+  const { t } = useTranslation();
+  const lossRef = useRef<HTMLCanvasElement>(null);
+  const dRef = useRef<HTMLCanvasElement>(null);
+  const swRef = useRef<HTMLCanvasElement>(null);
+  const statRefs = useRef<Partial<Record<Stat, HTMLElement | null>>>({});
+
+  useEffect(
+    () =>
+      controller.onFrame((f) => {
+        for (const k of STATS) {
+          const el = statRefs.current[k];
+          if (!el) continue;
+          const v = statValue(f, k);
+          el.dataset.value = String(v);
+          el.textContent =
+            k === 'steps' || k === 'stepsD' ? String(v) : k === 'rate' ? fmtNum(v, 0) : fmtNum(v);
+        }
+        const c = f.curves;
+        const line = (id: keyof typeof LINES, xs: number[], ys: number[]): StreamSeries => ({
+          id,
+          ...LINES[id],
+          xs,
+          ys,
+          length: ys.length,
+        });
+        if (lossRef.current)
+          paintStream(lossRef.current, {
+            width: W,
+            height: H,
+            series: [line('lossD', c.x, c.lossD), line('lossG', c.x, c.lossG)],
+          });
+        if (dRef.current)
+          paintStream(dRef.current, {
+            width: W,
+            height: H,
+            yDomain: [0, 1],
+            series: [line('meanDReal', c.x, c.meanDReal), line('meanDFake', c.x, c.meanDFake)],
+          });
+        if (swRef.current)
+          paintStream(swRef.current, {
+            width: W,
+            height: H,
+            series: [line('sw', c.swX, c.sw)],
+          });
+      }),
+    [controller],
+  );
+
+  const stat = (k: Stat, label: string) => (
+    <div className="gan-stat">
+      <dt>{label}</dt>
+      <dd
+        ref={(el) => {
+          statRefs.current[k] = el;
+        }}
+        data-testid={`gan.train.${k}`}
+        data-value="NaN"
+      >
+        —
+      </dd>
+    </div>
+  );
+  const key = (id: keyof typeof LINES, label: string) => (
+    <span className="key">
+      <svg width="22" height="8" aria-hidden="true">
+        <line
+          x1="0"
+          x2="22"
+          y1="4"
+          y2="4"
+          stroke={LINES[id].color}
+          strokeWidth="2"
+          strokeDasharray={LINES[id].dash.join(' ') || undefined}
+        />
+      </svg>
+      {label}
+    </span>
+  );
+
+  return (
+    <section className="panel gan-charts" aria-labelledby="gan-train-numbers">
+      <h2 id="gan-train-numbers">{t('gan.train.numbers')}</h2>
+      <dl className="gan-stats" aria-live="off">
+        {stat('steps', t('gan.train.stat.steps'))}
+        {stat('stepsD', t('gan.train.stat.stepsD'))}
+        {stat('lossD', 'L_D')}
+        {stat('lossG', 'L_G')}
+        {stat('meanDReal', t('gan.train.stat.meanDReal'))}
+        {stat('meanDFake', t('gan.train.stat.meanDFake'))}
+        {stat('distance', t('gan.train.stat.distance'))}
+        {stat('rate', t('gan.train.stat.rate'))}
+      </dl>
+      <figure className="gan-chart">
+        <figcaption>
+          <h3>{t('gan.train.chart.losses')}</h3>
+          {key('lossD', 'L_D')} {key('lossG', 'L_G')}
+        </figcaption>
+        <canvas
+          ref={lossRef}
+          role="img"
+          aria-label={t('gan.train.chart.losses')}
+          data-testid="gan.train.chart.losses"
+        />
+      </figure>
+      <figure className="gan-chart">
+        <figcaption>
+          <h3>{t('gan.train.chart.outputs')}</h3>
+          {key('meanDReal', t('gan.train.stat.meanDReal'))}{' '}
+          {key('meanDFake', t('gan.train.stat.meanDFake'))}
+        </figcaption>
+        <canvas
+          ref={dRef}
+          role="img"
+          aria-label={t('gan.train.chart.outputs')}
+          data-testid="gan.train.chart.outputs"
+        />
+      </figure>
+      <figure className="gan-chart">
+        <figcaption>
+          <h3>{t('gan.train.chart.distance')}</h3>
+          {key('sw', t('gan.train.stat.distance'))}
+        </figcaption>
+        <canvas
+          ref={swRef}
+          role="img"
+          aria-label={t('gan.train.chart.distance')}
+          data-testid="gan.train.chart.distance"
+        />
+        <p className="gan-note">{t('gan.train.distanceWhat', { slices: SLICES })}</p>
+      </figure>
+    </section>
+  );
+}
