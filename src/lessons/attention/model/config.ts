@@ -7,15 +7,18 @@ export type AttnModel = (typeof ATTN_MODELS)[number];
 /**
  * What the config schema must know about each model before it has loaded (a link or the embed
  * API is validated at once): its layers, heads and context length. A unit test checks these
- * against the committed model cards. `example` is the text the view starts with.
+ * against the committed model cards. `example` is the text the view starts with; `head` is
+ * the [layer, head] it opens on — for the toy model the head that does the reversal (its
+ * card's `reversalHead`: 99.97% of answer positions put their largest weight on the mirrored
+ * input position).
  */
 export const ATTN_MODEL_FACTS: Record<
   AttnModel,
-  { layers: number; heads: number; context: number; example: string }
+  { layers: number; heads: number; context: number; example: string; head: [number, number] }
 > = {
-  char_gpt_en: { layers: 2, heads: 4, context: 64, example: 'The quick brown fox' },
-  char_gpt_zh: { layers: 2, heads: 4, context: 64, example: '学而时习之' },
-  toy_reverse: { layers: 2, heads: 2, context: 18, example: '31415>51413.' },
+  char_gpt_en: { layers: 2, heads: 4, context: 64, example: 'The quick brown fox', head: [0, 0] },
+  char_gpt_zh: { layers: 2, heads: 4, context: 64, example: '学而时习之', head: [0, 0] },
+  toy_reverse: { layers: 2, heads: 2, context: 18, example: '31415>51413.', head: [1, 1] },
 };
 
 /** The characters of a text as the char-level tokenizer sees them (code points, not UTF-16). */
@@ -138,8 +141,8 @@ export function withModel(config: ModelConfig, model: AttnModel): ModelConfig {
     model,
     text: ATTN_MODEL_FACTS[model].example,
     generated: 0,
-    layer: 0,
-    head: 0,
+    layer: ATTN_MODEL_FACTS[model].head[0],
+    head: ATTN_MODEL_FACTS[model].head[1],
     cell: null,
   };
 }

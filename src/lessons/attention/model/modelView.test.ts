@@ -92,6 +92,12 @@ describe.each(present)('%s', (model) => {
       context: facts.context,
     });
     expect(Array.from(facts.example).length).toBeLessThanOrEqual(spec.context);
+    expect(facts.head[0]).toBeLessThan(spec.layers);
+    expect(facts.head[1]).toBeLessThan(spec.heads);
+    // The toy model opens on the head its card measured doing the reversal.
+    const showcase = (readJson(`${MODELS}${model}.json`) as { metrics: { reversalHead?: string } })
+      .metrics.reversalHead;
+    if (showcase) expect(`l${facts.head[0]}.h${facts.head[1]}`).toBe(showcase);
   });
 
   it.each(golden.cases.map((c, i) => ({ i, ...c })))(
