@@ -7,6 +7,7 @@ import { seededNormal, seededRandom } from '../src/core/random';
 import type { Tensor } from '../src/core/tensor';
 import type { BackendName } from '../src/runtime/backend';
 import { readInitializers } from '../src/runtime/graph/onnx';
+import { GanTrainer } from '../src/runtime/ganTrainer';
 import { loadOrt } from '../src/runtime/ort';
 import { ModelSession } from '../src/runtime/session';
 import { tfCnn, tfGan, tf, useTfBackend, type TfBackend } from './tfjs';
@@ -68,6 +69,19 @@ async function ortSession(name: string, backend: BackendName) {
   return ModelSession.create(ort, await modelBytes(name), backend);
 }
 
+const rand = seededRandom(1);
+const normal = seededNormal(rand);
+/** Two Gaussians at (±0.5, ±0.5), x and y interleaved. */
+function twoGaussians(n: number): Float32Array {
+  const out = new Float32Array(n * 2);
+  for (let i = 0; i < n; i++) {
+    const c = rand() < 0.5 ? -0.5 : 0.5;
+    out[2 * i] = c + 0.1 * normal();
+    out[2 * i + 1] = c + 0.1 * normal();
+  }
+  return out;
+}
+
 const bench = {
   /** The WebGPU adapter's description, or null when there is none. */
   async adapter(): Promise<string | null> {
@@ -113,23 +127,46 @@ const bench = {
   },
 
   /**
+   * Glassbox GAN Lab-sized training (the same model as `tfGan`), through GanTrainer as the
+   * worker runs it: fused iterations, `perCall` per run request, losses read back each call.
+   */
+  async ortGan(backend: BackendName, seconds: number, perCall: number): Promise<number> {
+    const ort = await loadOrt(backend);
+    const trainer = await GanTrainer.create(ort, backend, {
+      spec: {
+        dataDim: 2,
+        noiseDim: 2,
+        batch: 150,
+        generator: { hidden: [16, 16], activation: 'relu' },
+        discriminator: { hidden: [16, 16], activation: 'relu' },
+        loss: 'non-saturating',
+        optimizerG: 'adam',
+        optimizerD: 'adam',
+        dStepsPerG: 1,
+      },
+      seed: 1,
+      data: twoGaussians(1000),
+      hyper: { lrG: 0.001, lrD: 0.001, momentum: 0.9, beta1: 0.5, beta2: 0.999, eps: 1e-8 },
+      view: { samples: 150, gridSize: 32, bounds: [-1, 1, -1, 1], manifoldSize: 0 },
+    });
+    await trainer.step('iteration', perCall);
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < seconds * 1000) {
+      n += (await trainer.step('iteration', perCall)).ran;
+    }
+    const rate = n / ((performance.now() - t0) / 1000);
+    await trainer.dispose();
+    return rate;
+  },
+
+  /**
    * TF.js GAN Lab-sized training (G and D: two hidden layers of 16, batch 150, Adam): iterations
    * per second over at least `seconds`, after a warm-up; null when the backend is unavailable.
    */
   async tfGan(backend: TfBackend, seconds: number): Promise<number | null> {
     if (!(await useTfBackend(backend))) return null;
-    const rand = seededRandom(1);
-    const normal = seededNormal(rand);
-    // Two Gaussians, as in the e2e convergence test.
-    const sampleReal = (n: number) => {
-      const out = new Float32Array(n * 2);
-      for (let i = 0; i < n; i++) {
-        const c = rand() < 0.5 ? -0.5 : 0.5;
-        out[2 * i] = c + 0.1 * normal();
-        out[2 * i + 1] = c + 0.1 * normal();
-      }
-      return out;
-    };
+    const sampleReal = (n: number) => twoGaussians(n);
     const gan = tfGan({ hidden: 16, batch: 150, noiseDim: 2, lr: 0.001 }, sampleReal);
     for (let i = 0; i < 10; i++) tf.dispose(gan.iterate());
     await tf.nextFrame();

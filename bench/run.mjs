@@ -122,6 +122,10 @@ results.models.mnist_cnn = cnn;
 
 // --- GAN training ---------------------------------------------------------------------------
 const gan = { glassbox: {}, tfjs: {} };
+for (const ep of ['wasm', 'webgpu']) {
+  console.log(`-- GAN Lab-sized training: Glassbox on ${ep}`);
+  gan.glassbox[ep] = await inBench(([b, s]) => window.bench.ortGan(b, s, 10), [ep, GAN_SECONDS]);
+}
 for (const tb of TF) {
   console.log(`-- GAN Lab-sized training: TF.js on ${tb}`);
   gan.tfjs[tb] = await inBench(([b, s]) => window.bench.tfGan(b, s), [tb, GAN_SECONDS]);
