@@ -102,6 +102,26 @@ const bench = {
     }, runs);
   },
 
+  /**
+   * Glassbox: a transformer (char_gpt_en, toy_reverse…) on a fixed text of token ids, every
+   * named output (all heads' Q/K/V/scores/weights, every block) read back, as the lesson does.
+   */
+  async ortTransformer(name: string, backend: BackendName, runs: number): Promise<Latency> {
+    const res = await fetch(new URL(`${name}.json`, modelsUrl));
+    const card = (await res.json()) as { inputs: { name: string; shape: (number | string)[] }[] };
+    const dims = card.inputs[0]!.shape.map((d) => (typeof d === 'number' ? d : 1));
+    const size = dims.reduce((a, b) => a * b, 1);
+    // Token ids 1, 2, 3, … (any ids in the vocabulary time the same).
+    const tokens = Float32Array.from({ length: size }, (_, i) => 1 + (i % 10));
+    return latency(async () => {
+      const s = await ortSession(name, backend);
+      return {
+        run: () => s.run({ [card.inputs[0]!.name]: { data: tokens, dims } }),
+        dispose: () => s.dispose(),
+      };
+    }, runs);
+  },
+
   /** TF.js: the same CNN with the same weights; null when the backend is unavailable. */
   async tfCnn(backend: TfBackend, runs: number): Promise<Latency | null> {
     if (!(await useTfBackend(backend))) return null;
