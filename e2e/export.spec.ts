@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import lz from 'lz-string';
+import { trainDefaults } from '../src/lessons/gan/train/config';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -29,6 +30,34 @@ const parseCsv = (text: string) =>
     .trim()
     .split('\n')
     .map((line) => line.split(','));
+
+/** RFC 4180 CSV (quoted cells may hold commas, quotes and line breaks) as rows of cells. */
+function parseQuotedCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  return rows;
+}
 
 test.describe('Export', () => {
   test('the model view as PNG and SVG, and its probabilities as CSV and JSON', async ({
@@ -139,6 +168,17 @@ test.describe('Export', () => {
     }) => {
       await app.open(`#/${lesson}`);
       await expect(page.locator('main .lesson')).toBeVisible();
+      // Registered numbers exist once the view has drawn them.
+      if (lesson === 'attention')
+        await expect(page.getByTestId('attention.model.steps')).toHaveAttribute(
+          'aria-busy',
+          'false',
+          { timeout: 90_000 },
+        );
+      else
+        await expect(page.getByTestId('gan.train')).toHaveAttribute('data-phase', 'ready', {
+          timeout: 60_000,
+        });
       await page.getByTestId('export.button').click();
       const png = await exportFile(page, 'export.png');
       expect(png.name).toBe(`glassbox-${lesson}-view.png`);
@@ -154,4 +194,168 @@ test.describe('Export', () => {
       }
     });
   }
+
+  test('the attention model view: weights, the step’s matrices and the next-token distribution', async ({
+    app,
+    page,
+  }) => {
+    await app.open('#/attention');
+    const steps = page.getByTestId('attention.model.steps');
+    await expect(steps).toHaveAttribute('aria-busy', 'false', { timeout: 90_000 });
+    // The weights step (index 6): its matrix is drawn on a canvas, its numbers in data-values.
+    await page.getByTestId('attention.model.step.scrub').fill('6');
+    await expect(page.getByTestId('attention.model.step.title')).toHaveText(
+      'Softmax: attention weights',
+    );
+    const layer = Number(await page.getByTestId('attention.model.layer').inputValue());
+    const head = Number(await page.getByTestId('attention.model.head').inputValue());
+    const name = `l${layer}.h${head}.weights`;
+    const shownWeights = (
+      JSON.parse(
+        (await page.getByTestId(`attention.model.m.${name}`).getAttribute('data-values')) ?? '[]',
+      ) as number[]
+    ).map(Number);
+    expect(shownWeights.length).toBeGreaterThan(0);
+
+    await page.getByTestId('export.button').click();
+    // The canvas matrices are figures of their own.
+    const figures = await page
+      .getByTestId('export.figure')
+      .locator('option')
+      .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    expect(figures.some((f) => f.startsWith('Attention weights'))).toBe(true);
+    const data = page.getByTestId('export.data');
+
+    await data.selectOption({ label: 'Attention weights (selected head)' });
+    const weights = JSON.parse((await exportFile(page, 'export.json')).bytes.toString('utf8')) as {
+      lesson: string;
+      layer: number;
+      head: number;
+      tokens: string[];
+      shape: number[];
+      values: number[][];
+    };
+    expect(weights.lesson).toBe('attention');
+    expect([weights.layer, weights.head]).toEqual([layer, head]);
+    const n = weights.tokens.length;
+    expect(weights.shape).toEqual([n, n]);
+    expect(weights.values.flat()).toEqual(shownWeights);
+    for (const row of weights.values) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    const weightsCsv = parseCsv((await exportFile(page, 'export.csv')).bytes.toString('utf8'));
+    expect(weightsCsv.map((r) => r.map(Number))).toEqual(weights.values);
+
+    await data.selectOption({ label: 'Matrices of this step' });
+    const step = JSON.parse((await exportFile(page, 'export.json')).bytes.toString('utf8')) as {
+      step: string;
+      matrices: Record<string, { shape: number[]; values: (number | string)[][] }>;
+    };
+    expect(step.step).toBe('weights');
+    expect(Object.keys(step.matrices)).toEqual([`l${layer}.h${head}.masked`, name]);
+    expect(step.matrices[name]!.values.flat()).toEqual(shownWeights);
+    const masked = (
+      JSON.parse(
+        (await page
+          .getByTestId(`attention.model.m.l${layer}.h${head}.masked`)
+          .getAttribute('data-values')) ?? '[]',
+      ) as (number | string)[]
+    ).map(String);
+    expect(step.matrices[`l${layer}.h${head}.masked`]!.values.flat().map(String)).toEqual(masked);
+
+    await data.selectOption({ label: 'Next-token distribution (whole vocabulary)' });
+    const next = JSON.parse((await exportFile(page, 'export.json')).bytes.toString('utf8')) as {
+      labels: string[];
+      values: number[];
+    };
+    expect(next.values.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    const ids = (
+      (await page.getByTestId('attention.model.next.entropy').getAttribute('data-ids')) ?? ''
+    )
+      .split(',')
+      .map(Number);
+    const bars = (
+      await page
+        .locator('[data-testid^="attention.model.next.bar-"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-value')))
+    )
+      .map(Number)
+      .filter((v) => v > 0);
+    expect(ids.map((i) => next.values[i])).toEqual(bars);
+    // Tokens may be "," or a line break: quoted (RFC 4180), so read with a quoting parser.
+    const nextCsv = parseQuotedCsv((await exportFile(page, 'export.csv')).bytes.toString('utf8'));
+    expect(nextCsv[0]).toEqual(['token', 'probability', 'logit']);
+    expect(nextCsv.slice(1).map((r) => r[0])).toEqual(next.labels);
+    expect(nextCsv.slice(1).map((r) => Number(r[1]))).toEqual(next.values);
+  });
+
+  test('the GAN playground: samples, loss history and D’s grid equal what the view shows', async ({
+    app,
+    page,
+  }) => {
+    const config = { ...trainDefaults, seed: 5 };
+    await app.open(`#/gan?c=${lz.compressToEncodedURIComponent(JSON.stringify(config))}`);
+    const view = page.getByTestId('gan.train');
+    await expect(view).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+    const shown = async (id: string) =>
+      Number(await page.getByTestId(`gan.train.${id}`).getAttribute('data-value'));
+    for (let i = 1; i <= 3; i++) {
+      await page.getByTestId('gan.train.step').click();
+      await expect.poll(() => shown('steps')).toBe(i);
+    }
+
+    await page.getByTestId('export.button').click();
+    const data = page.getByTestId('export.data');
+    await data.selectOption({ label: 'Loss history' });
+    const history = JSON.parse((await exportFile(page, 'export.json')).bytes.toString('utf8')) as {
+      lesson: string;
+      latest: Record<string, number>;
+      step: number[];
+      lossD: number[];
+      lossG: number[];
+    };
+    expect(history.lesson).toBe('gan');
+    for (const k of ['steps', 'stepsD', 'lossD', 'lossG', 'meanDReal', 'meanDFake', 'distance'])
+      expect(history.latest[k], k).toBe(await shown(k));
+    expect(history.step.length).toBeGreaterThanOrEqual(3);
+    expect(history.step[history.step.length - 1]).toBe(3);
+    expect(history.lossD.every(Number.isFinite)).toBe(true);
+    const historyCsv = parseCsv((await exportFile(page, 'export.csv')).bytes.toString('utf8'));
+    expect(historyCsv[0]).toEqual(['step', 'lossD', 'lossG', 'meanDReal', 'meanDFake']);
+    expect(historyCsv.slice(1).map((r) => Number(r[1]))).toEqual(history.lossD);
+
+    await data.selectOption({ label: 'Real and fake samples' });
+    const samples = JSON.parse((await exportFile(page, 'export.json')).bytes.toString('utf8')) as {
+      steps: number;
+      real: number[][];
+      fake: number[][];
+    };
+    expect(samples.steps).toBe(3);
+    expect(samples.real.length).toBeGreaterThan(0);
+    expect(samples.fake.length).toBeGreaterThan(0);
+    for (const p of [...samples.real, ...samples.fake]) {
+      expect(p).toHaveLength(2);
+      expect(p.every(Number.isFinite)).toBe(true);
+    }
+    const samplesCsv = parseCsv((await exportFile(page, 'export.csv')).bytes.toString('utf8'));
+    expect(samplesCsv.length).toBe(1 + samples.real.length + samples.fake.length);
+    expect(samplesCsv[1]!.slice(1).map(Number)).toEqual(samples.real[0]);
+
+    await data.selectOption({ label: 'D over the plane' });
+    const grid = JSON.parse((await exportFile(page, 'export.json')).bytes.toString('utf8')) as {
+      shape: number[];
+      values: number[][];
+    };
+    const [rows, cols] = grid.shape as [number, number];
+    expect(rows).toBe(cols);
+    expect(grid.values).toHaveLength(rows);
+    for (const row of grid.values) {
+      expect(row).toHaveLength(cols);
+      for (const v of row) expect(v).toBeGreaterThanOrEqual(0);
+    }
+
+    // The plane and the charts are figures; the plane exports as a real PNG.
+    await page.getByTestId('export.figure').selectOption({ value: 'gan-plane' });
+    const png = await exportFile(page, 'export.png');
+    expect(png.name).toBe('glassbox-gan-gan-plane.png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  });
 });

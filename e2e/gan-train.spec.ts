@@ -17,7 +17,8 @@ async function ready(page: Page): Promise<void> {
   await expect(page.getByTestId('gan.train')).toHaveAttribute('data-phase', 'ready', {
     timeout: 60_000,
   });
-  await expect.poll(() => shown(page, 'distance')).toBeGreaterThan(0);
+  // The first picture runs the view graph: on SwiftShader its shaders compile first (slow).
+  await expect.poll(() => shown(page, 'distance'), { timeout: 120_000 }).toBeGreaterThan(0);
 }
 
 const atLeast = async (page: Page, steps: number, timeout = 60_000) =>
@@ -243,13 +244,14 @@ test.describe('GAN training on WebGPU', () => {
   test.skip(({ ep }) => ep !== 'webgpu', 'the WebGPU smoke test');
 
   test('a few iterations run on WebGPU with finite losses', async ({ app, page }) => {
+    test.setTimeout(300_000); // software WebGPU compiles each graph's shaders on first use
     await app.open(link({ batchSize: 32 }));
     expect(await app.backend()).toBe('webgpu');
     await ready(page);
     await expect(page.getByTestId('gan.train.status')).toContainText('WebGPU');
     for (let i = 1; i <= 3; i++) {
       await page.getByTestId('gan.train.step').click();
-      await expect.poll(() => shown(page, 'steps')).toBe(i);
+      await expect.poll(() => shown(page, 'steps'), { timeout: 90_000 }).toBe(i);
     }
     for (const k of ['lossD', 'lossG', 'meanDReal', 'meanDFake', 'distance'])
       expect(Number.isFinite(await shown(page, k))).toBe(true);

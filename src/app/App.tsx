@@ -6,6 +6,7 @@ import { useAppStore } from '../store/store';
 import { BackendBadge } from './BackendBadge';
 import { EmbedButton } from './EmbedDialog';
 import { ClassroomTools } from './classroom/ClassroomTools';
+import { startTour, tourLink } from './classroom/tourPlayer';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LESSON_VIEWS } from './lessons';
 import { Notices } from './Notices';
@@ -16,13 +17,23 @@ import './tools.css';
 /** Monaco is big: the editor is its own chunk, fetched the first time it is opened. */
 const ConfigEditor = lazy(() => import('../editor/ConfigEditor'));
 
+/** The editor's tour document: a valid tour is played, or shared with the tour link format. */
+const TOUR_DOCUMENT = {
+  kind: 'tour',
+  play: (tour) => startTour(tour),
+  link: (tour) => tourLink(tour, window.location.href),
+} satisfies React.ComponentProps<typeof ConfigEditor>['document'];
+
+type EditorKind = 'config' | 'tour';
+
 interface HeaderProps {
   editorOpen: boolean;
   onToggleEditor: () => void;
+  onWriteTour: (returnTo: HTMLElement | null) => void;
   editorButtonRef: React.RefObject<HTMLButtonElement | null>;
 }
 
-function Header({ editorOpen, onToggleEditor, editorButtonRef }: HeaderProps) {
+function Header({ editorOpen, onToggleEditor, onWriteTour, editorButtonRef }: HeaderProps) {
   const { t } = useTranslation();
   const lesson = useAppStore((s) => s.lesson);
   const goToLesson = useAppStore((s) => s.goToLesson);
@@ -83,7 +94,7 @@ function Header({ editorOpen, onToggleEditor, editorButtonRef }: HeaderProps) {
             ))}
           </select>
         </label>
-        <ClassroomTools />
+        <ClassroomTools onWriteTour={onWriteTour} />
         <SettingsMenu />
       </div>
     </header>
@@ -94,18 +105,28 @@ export function App() {
   const lesson = useAppStore((s) => s.lesson);
   const embed = useAppStore((s) => s.embed.enabled);
   const View = LESSON_VIEWS[lesson];
-  const [editorOpen, setEditorOpen] = useState(false);
+  const [editor, setEditor] = useState<EditorKind | null>(null);
   const editorButtonRef = useRef<HTMLButtonElement>(null);
+  // Where focus goes back when the editor closes: the button that opened it.
+  const returnFocusRef = useRef<HTMLElement | null>(null);
   const closeEditor = () => {
-    setEditorOpen(false);
-    editorButtonRef.current?.focus();
+    setEditor(null);
+    (returnFocusRef.current ?? editorButtonRef.current)?.focus();
+    returnFocusRef.current = null;
   };
   return (
     <div className={embed ? 'app embed' : 'app'}>
       {!embed && (
         <Header
-          editorOpen={editorOpen}
-          onToggleEditor={() => setEditorOpen((o) => !o)}
+          editorOpen={editor === 'config'}
+          onToggleEditor={() => {
+            returnFocusRef.current = null;
+            setEditor((e) => (e === 'config' ? null : 'config'));
+          }}
+          onWriteTour={(returnTo) => {
+            returnFocusRef.current = returnTo;
+            setEditor('tour');
+          }}
           editorButtonRef={editorButtonRef}
         />
       )}
@@ -122,10 +143,14 @@ export function App() {
           </Suspense>
         </ErrorBoundary>
       </main>
-      {editorOpen && !embed && (
+      {editor && !embed && (
         <ErrorBoundary resetKey="editor">
           <Suspense fallback={<EditorLoading />}>
-            <ConfigEditor onClose={closeEditor} />
+            <ConfigEditor
+              key={editor}
+              onClose={closeEditor}
+              document={editor === 'tour' ? TOUR_DOCUMENT : undefined}
+            />
           </Suspense>
         </ErrorBoundary>
       )}

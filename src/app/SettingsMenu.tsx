@@ -1,14 +1,20 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BACKEND_POLICIES } from '../runtime/backend';
+import { setPerfEnabled, usePerfEnabled } from '../store/perf';
 import { useAppStore } from '../store/store';
+import { PerfPanel } from './PerfPanel';
 
-/** Settings: where models run (auto / WebGPU / WASM). A disclosure, closed with Escape. */
+/**
+ * Settings: where models run (auto / WebGPU / WASM) and the performance panel (shown here
+ * when on, fixed in a corner). A disclosure, closed with Escape.
+ */
 export function SettingsMenu() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const policy = useAppStore((s) => s.policy);
   const setPolicy = useAppStore((s) => s.setPolicy);
+  const perfOn = usePerfEnabled();
   const panelId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
 
@@ -54,11 +60,21 @@ export function SettingsMenu() {
               </label>
             ))}
           </fieldset>
+          <label>
+            <input
+              type="checkbox"
+              checked={perfOn}
+              onChange={(e) => setPerfEnabled(e.target.checked)}
+              data-testid="app.settings.perf"
+            />
+            {t('backend.perf.toggle')}
+          </label>
           <button type="button" onClick={() => setOpen(false)}>
             {t('app.close')}
           </button>
         </div>
       )}
+      <PerfPanel />
     </div>
   );
 }

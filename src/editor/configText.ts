@@ -96,8 +96,16 @@ function unknownKeys(message: string): string[] {
   return [...m[1]!.matchAll(/"([^"]*)"/g)].map((x) => x[1]!);
 }
 
-function problemRange(root: Node | undefined, field: string, message: string) {
-  const segments = field.split('.').slice(1); // drop the leading "config"
+/**
+ * Where a problem with this dotted path (from the document's root, e.g. `steps.2.config.stride`)
+ * sits in the text: on the key of the field, on an unknown key zod names, or on the document's
+ * opening brace when the problem is about the whole document.
+ */
+export function problemRange(
+  root: Node | undefined,
+  segments: readonly string[],
+  message: string,
+): { offset: number; length: number } {
   let node = locatePath(root, segments);
   const extra = unknownKeys(message);
   if (node?.type === 'object' && extra.length > 0) {
@@ -109,12 +117,11 @@ function problemRange(root: Node | undefined, field: string, message: string) {
   return { offset: node.offset, length: Math.max(1, node.length) };
 }
 
-/**
- * Checks the editor's text as the lesson's config. Valid JSON is merged over the lesson's
- * defaults (a field left out takes its default; a new `mode` starts from that mode's
- * defaults) and validated by the lesson's schema, exactly as a link or `setConfig` is.
- */
-export function checkConfigText(lesson: LessonId, text: string): CheckResult {
+export type ParsedText =
+  { ok: true; root: Node; value: unknown } | { ok: false; problems: TextProblem[] };
+
+/** Parses strict JSON (no comments, no trailing commas); syntax errors come back as problems. */
+export function parseJsonText(text: string): ParsedText {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !root) {
@@ -123,7 +130,6 @@ export function checkConfigText(lesson: LessonId, text: string): CheckResult {
       : [{ error: 0 as ParseError['error'], offset: 0, length: text.length }];
     return {
       ok: false,
-      syntax: true,
       problems: list.map((e) => ({
         field: 'json',
         message: errors.length ? describeParseError(printParseErrorCode(e.error)) : 'empty',
@@ -132,15 +138,26 @@ export function checkConfigText(lesson: LessonId, text: string): CheckResult {
       })),
     };
   }
-  const value: unknown = JSON.parse(text);
-  const merged = mergeConfig(lesson, lessonDefinition(lesson).defaults, value);
+  return { ok: true, root, value: JSON.parse(text) as unknown };
+}
+
+/**
+ * Checks the editor's text as the lesson's config. Valid JSON is merged over the lesson's
+ * defaults (a field left out takes its default; a new `mode` starts from that mode's
+ * defaults) and validated by the lesson's schema, exactly as a link or `setConfig` is.
+ */
+export function checkConfigText(lesson: LessonId, text: string): CheckResult {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, syntax: true, problems: parsed.problems };
+  const merged = mergeConfig(lesson, lessonDefinition(lesson).defaults, parsed.value);
   if (merged.ok) return { ok: true, config: merged.config };
   return {
     ok: false,
     syntax: false,
     problems: merged.problems.map((p) => ({
       ...p,
-      ...problemRange(root, p.field, p.message),
+      // The problem paths start with `config`: the text is the config itself.
+      ...problemRange(parsed.root, p.field.split('.').slice(1), p.message),
     })),
   };
 }
@@ -157,8 +174,8 @@ export function defaultsFor(lesson: LessonId, config: unknown): unknown {
   return (typeof mode === 'string' && def.modeDefaults?.[mode]) || def.defaults;
 }
 
-type Translate = (key: string, params?: Record<string, unknown>) => string;
-type JsonSchemaNode = Record<string, unknown>;
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+export type JsonSchemaNode = Record<string, unknown>;
 
 /**
  * The lesson's JSON Schema, from its zod schema (`z.toJSONSchema`, input side: fields with

@@ -35,6 +35,9 @@ export const classroomEn = {
       '{"title": "…", "steps": [{"lesson": "convolution", "config": {…}, "step": 0, "caption": {"en": "…", "zh-CN": "…"}}]}',
     load: 'Load and start',
     problems: 'This tour has problems:',
+    write: 'Write a tour in the editor',
+    writeHint: 'Starts from the tour playing, or from the current view.',
+    own: 'Your own tour',
     current: 'Current tour',
     copyJson: 'Copy as JSON',
   },
@@ -64,5 +67,17 @@ export const classroomEn = {
     working: 'Preparing…',
     done: 'Saved {{file}}',
     failed: 'Export failed: {{detail}}',
+    /** Names of the numbers lessons register (canvases carry no data-value cells). */
+    names: {
+      attnWeights: 'Attention weights (selected head)',
+      attnStep: 'Matrices of this step',
+      attnNext: 'Next-token distribution (whole vocabulary)',
+      ganSamples: 'Real and fake samples',
+      ganHistory: 'Loss history',
+      ganGrid: 'D over the plane',
+      convActivations: 'Layer activations',
+      digits: 'Generated digits and D scores',
+      lossTerms: 'Loss terms',
+    },
   },
 };

@@ -35,6 +35,14 @@ export const en = {
     badgeTitle: 'Backend that ran the last inference: {{backend}} on {{adapter}}',
     lastRun: '{{ms}} ms',
     choose: 'Run models on',
+    perf: {
+      toggle: 'Performance panel',
+      title: 'Performance',
+      last: 'Last inference',
+      p50: 'Median of last {{count}}',
+      iters: 'GAN iterations/s',
+      none: '—',
+    },
   },
   steps: {
     prev: 'Previous step',

@@ -27,6 +27,31 @@ export const toolsEn = {
       mode: 'Which view of the lesson this config is for; each mode has its own fields.',
     },
   },
+  tourEditor: {
+    title: 'Tour editor',
+    label: 'The tour as JSON',
+    help: 'A tour is a title and a list of steps: lesson, config, step and a caption in one or both languages. Ctrl+Space lists the fields; hover a field to read what it does. Nothing you type is run as code.',
+    newTitle: 'My tour',
+    valid_one: 'Valid tour — {{count}} step. Play it or copy its link.',
+    valid_other: 'Valid tour — {{count}} steps. Play it or copy its link.',
+    invalid: 'Fix these before the tour can be played or shared ({{count}}):',
+    play: 'Play tour',
+    copyLink: 'Copy tour link',
+    link: 'Tour link',
+    copied: 'Tour link copied — open it in any browser to present the tour.',
+    copyFailed:
+      'This browser did not allow copying: the link is selected, press Ctrl+C (⌘C on a Mac) to copy it.',
+    describe: {
+      version: 'The tour format’s version (1).',
+      title: 'The tour’s title: a string, or {"en": …, "zh-CN": …}.',
+      steps: 'The tour’s steps, in the order they are presented (→ goes to the next one).',
+      lesson: 'Which lesson this step shows: attention, convolution or gan.',
+      config:
+        'The lesson’s config, full or partial: given fields replace the lesson’s defaults (a `mode` picks that mode’s defaults first). Checked by the lesson’s own schema.',
+      step: 'The lesson’s step this tour step opens at (0 = the first).',
+      caption: 'What the presenter says at this step: a string, or {"en": …, "zh-CN": …}.',
+    },
+  },
   share: {
     button: 'Share',
     title: 'Share this view',

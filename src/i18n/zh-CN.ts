@@ -35,6 +35,14 @@ export const zhCN: Strings = {
     badgeTitle: '上一次推理所用的后端：{{backend}}，适配器：{{adapter}}',
     lastRun: '{{ms}} 毫秒',
     choose: '模型运行于',
+    perf: {
+      toggle: '性能面板',
+      title: '性能',
+      last: '上一次推理',
+      p50: '最近 {{count}} 次的中位数',
+      iters: 'GAN 每秒迭代次数',
+      none: '—',
+    },
   },
   steps: {
     prev: '上一步',

@@ -8,6 +8,7 @@ import type { Tensor } from '../core/tensor';
 import type { ModelCard } from '../runtime/modelCard';
 import { InferenceClient, InferenceError, type ClientEvent } from '../workers/inferenceClient';
 import { useAppStore } from './store';
+import { recordLatency } from './perf';
 
 let client: InferenceClient | undefined;
 
@@ -48,6 +49,7 @@ function onEvent(event: ClientEvent): void {
         adapter: event.adapter,
         lastMs: event.ms,
       });
+      recordLatency(event.ms, event.backend);
       break;
   }
 }

@@ -22,6 +22,8 @@ export interface HeatmapProps {
   /** A single cell to mark, e.g. the selected unit. */
   marked?: { row: number; col: number } | null;
   testId?: string;
+  /** Names the figure for export (`data-export`): PNG / SVG in the export dialog. */
+  exportName?: string;
 }
 
 /** A matrix drawn as coloured cells (one canvas pixel per cell, scaled up without smoothing). */
@@ -38,6 +40,7 @@ export function Heatmap({
   highlight,
   marked,
   testId,
+  exportName,
 }: HeatmapProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
@@ -79,6 +82,8 @@ export function Heatmap({
         role={onCellClick ? 'button' : 'img'}
         aria-label={label}
         data-testid={testId}
+        data-export={exportName}
+        data-export-label={exportName ? label : undefined}
         className={onCellClick ? 'clickable' : undefined}
         tabIndex={onCellClick ? 0 : undefined}
         onPointerMove={hoverValues || onCellClick ? onMove : undefined}

@@ -28,6 +28,8 @@ export interface LabeledMatrixProps {
   /** Test ids `${testIdPrefix}.cell-R-C`; element ids `${idPrefix}-R-C`. */
   testIdPrefix: string;
   idPrefix: string;
+  /** Names the figure for export (`data-export`): PNG / SVG in the export dialog. */
+  exportName?: string;
 }
 
 function cellText(v: number, digits: number): string {
@@ -57,6 +59,7 @@ export function LabeledMatrix({
   onCellActivate,
   testIdPrefix,
   idPrefix,
+  exportName,
 }: LabeledMatrixProps) {
   const [active, setActive] = useState<[number, number]>([0, 0]);
   const rows = data.length;
@@ -101,6 +104,8 @@ export function LabeledMatrix({
       className={`matrix token-matrix${interactive ? ' interactive' : ''}`}
       aria-label={label}
       onMouseLeave={onLeave}
+      data-export={exportName}
+      data-export-label={exportName ? label : undefined}
     >
       <thead>
         <tr>

@@ -19,6 +19,8 @@ export interface LineChartProps {
   label: string;
   description?: string;
   testId?: string;
+  /** Names the figure for export (`data-export`): PNG / SVG in the export dialog. */
+  exportName?: string;
 }
 
 const W = 320;
@@ -36,6 +38,7 @@ export function LineChart({
   label,
   description,
   testId,
+  exportName,
 }: LineChartProps) {
   const [x0, x1] = xDomain;
   const [y0, y1] = yDomain;
@@ -56,7 +59,13 @@ export function LineChart({
 
   return (
     <figure className="linechart" data-testid={testId}>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={label}
+        data-export={exportName}
+        data-export-label={exportName ? label : undefined}
+      >
         {description && <desc>{description}</desc>}
         <defs>
           <clipPath id={clipId}>

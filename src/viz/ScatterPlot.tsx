@@ -58,6 +58,8 @@ export interface ScatterPlotProps {
   /** Drawing resolution in CSS pixels (the canvas scales with the layout and devicePixelRatio). */
   size?: number;
   testId?: string;
+  /** Names the figure for export (`data-export`): PNG / SVG in the export dialog. */
+  exportName?: string;
 }
 
 const MARKER = 3.2;
@@ -202,6 +204,7 @@ export function ScatterPlot({
   description,
   size = 360,
   testId,
+  exportName,
 }: ScatterPlotProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const stroke = useRef<[number, number][] | null>(null);
@@ -256,6 +259,8 @@ export function ScatterPlot({
         aria-label={label}
         style={{ aspectRatio: '1 / 1' }}
         data-testid={testId ? `${testId}.canvas` : undefined}
+        data-export={exportName}
+        data-export-label={exportName ? label : undefined}
         onPointerDown={
           onDraw
             ? (e) => {

@@ -34,6 +34,8 @@ export interface TokenHeatmapProps {
   /** Show the numbers in the cells (default: when the cells are few enough to read). */
   numbers?: boolean;
   testId?: string;
+  /** Names the figure for export (`data-export`): PNG / SVG in the export dialog. */
+  exportName?: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export function TokenHeatmap({
   onSelect,
   numbers,
   testId,
+  exportName,
 }: TokenHeatmapProps) {
   const [cursor, setCursor] = useState<MatrixCell | null>(null);
   const showNumbers = numbers ?? (cols <= 12 && rows <= 24);
@@ -167,7 +170,13 @@ export function TokenHeatmap({
   const tip = cursor ? data[cursor.row * cols + cursor.col] : undefined;
 
   return (
-    <figure className="token-heatmap" data-testid={testId} data-values={values}>
+    <figure
+      className="token-heatmap"
+      data-testid={testId}
+      data-values={values}
+      data-export={exportName}
+      data-export-label={exportName ? label : undefined}
+    >
       <figcaption>{label}</figcaption>
       <div className="tkh-scroll">
         <div

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { lessonDefinition } from '../../store/lessonRegistry';
@@ -50,8 +50,14 @@ function stepLesson(delta: 1 | -1): void {
 /**
  * The header's classroom, tours and export buttons, and the layer they drive: the tour bar,
  * the laser pointer, the shortcuts dialog and the global shortcuts (see keys.ts).
+ * `onWriteTour` opens the (lazily loaded) editor on a tour document; focus comes back to the
+ * Tours button when it closes.
  */
-export function ClassroomTools() {
+export function ClassroomTools({
+  onWriteTour,
+}: {
+  onWriteTour?: (returnTo: HTMLElement | null) => void;
+}) {
   const { t } = useTranslation();
   const classroom = useAppStore((s) => s.classroom);
   const setClassroom = useAppStore((s) => s.setClassroom);
@@ -59,6 +65,7 @@ export function ClassroomTools() {
   const [help, setHelp] = useState(false);
   const [tours, setTours] = useState(false);
   const [exports, setExports] = useState<ExportSnapshot | null>(null);
+  const toursButtonRef = useRef<HTMLButtonElement>(null);
 
   // The page's look follows the settings (classroom.css keys off these classes).
   useEffect(() => {
@@ -150,7 +157,12 @@ export function ClassroomTools() {
       >
         ?
       </button>
-      <button type="button" onClick={() => setTours(true)} data-testid="classroom.tours-button">
+      <button
+        ref={toursButtonRef}
+        type="button"
+        onClick={() => setTours(true)}
+        data-testid="classroom.tours-button"
+      >
         {t('classroom.tours.button')}
       </button>
       <button
@@ -168,7 +180,17 @@ export function ClassroomTools() {
         document.body,
       )}
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
-      <ToursDialog open={tours} onClose={() => setTours(false)} />
+      <ToursDialog
+        open={tours}
+        onClose={() => setTours(false)}
+        onWriteTour={
+          onWriteTour &&
+          (() => {
+            setTours(false);
+            onWriteTour(toursButtonRef.current);
+          })
+        }
+      />
       <ExportDialog snapshot={exports} onClose={() => setExports(null)} />
     </div>
   );

@@ -9,8 +9,20 @@ import { BUILTIN_TOURS } from './tours';
 
 type Problems = Extract<TourResult, { ok: false }>['problems'];
 
-/** The tours menu: start a built-in tour, or paste one as JSON (problems name their field). */
-export function ToursDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * The tours menu: start a built-in tour, write one in the editor (its own JSON Schema and
+ * markers), or paste one as JSON (problems name their field).
+ */
+export function ToursDialog({
+  open,
+  onClose,
+  onWriteTour,
+}: {
+  open: boolean;
+  onClose: () => void;
+  /** Opens the editor on a tour document (absent where there is no editor, e.g. embeds). */
+  onWriteTour?: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Dialog
@@ -20,12 +32,18 @@ export function ToursDialog({ open, onClose }: { open: boolean; onClose: () => v
       testId="classroom.tours"
       wide
     >
-      <ToursBody onStarted={onClose} />
+      <ToursBody onStarted={onClose} onWriteTour={onWriteTour} />
     </Dialog>
   );
 }
 
-function ToursBody({ onStarted }: { onStarted: () => void }) {
+function ToursBody({
+  onStarted,
+  onWriteTour,
+}: {
+  onStarted: () => void;
+  onWriteTour: (() => void) | undefined;
+}) {
   const { t } = useTranslation();
   const lang = useAppStore((s) => s.lang);
   const playing = useAppStore((s) => s.tour);
@@ -33,6 +51,7 @@ function ToursBody({ onStarted }: { onStarted: () => void }) {
   const [problems, setProblems] = useState<Problems>([]);
   const jsonId = useId();
   const problemsId = useId();
+  const writeHintId = useId();
 
   const load = () => {
     const result = parseTour(text);
@@ -74,6 +93,23 @@ function ToursBody({ onStarted }: { onStarted: () => void }) {
           );
         })}
       </ul>
+      {onWriteTour && (
+        <>
+          <h3>{t('classroom.tours.own')}</h3>
+          <p id={writeHintId} className="muted">
+            {t('classroom.tours.writeHint')}
+          </p>
+          <button
+            type="button"
+            className="primary"
+            onClick={onWriteTour}
+            aria-describedby={writeHintId}
+            data-testid="classroom.tours.write"
+          >
+            {'{ }'} {t('classroom.tours.write')}
+          </button>
+        </>
+      )}
       <h3>
         <label htmlFor={jsonId}>{t('classroom.tours.paste')}</label>
       </h3>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { frameDigit, quantize } from '../../core/digit';
 import { argmax, extent, type Tensor } from '../../core/tensor';
+import { toCsv, useRegisterExport } from '../../store/exports';
 import { loadModel, modelWeights } from '../../store/runtime';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../../viz/BarChart';
@@ -134,6 +135,27 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
   const layer = unit ? layerOf(unit.layer) : CNN_LAYERS[Math.min(step, CNN_LAYERS.length - 1)]!;
   const shown = (name: string) => !hide.includes(name);
   const detail = unit && acts && weights ? computeUnitDetail(unit, acts, weights) : null;
+
+  // Every layer's activations (the feature maps are canvases), for the export dialog.
+  useRegisterExport(t('classroom.export.names.convActivations'), () => {
+    if (!acts || busy) return { json: null, csv: '' };
+    const layers = CNN_LAYERS.map((l) => ({
+      id: l.id,
+      shape: [...l.shape],
+      data: acts[l.id].data,
+    }));
+    return {
+      json: {
+        layers: Object.fromEntries(
+          layers.map((l) => [l.id, { shape: l.shape, values: Array.from(l.data) }]),
+        ),
+      },
+      csv: toCsv(
+        layers.flatMap((l) => Array.from(l.data, (v, i) => [l.id, i, v])),
+        ['layer', 'index', 'value'],
+      ),
+    };
+  });
 
   return (
     <>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRegisterExport } from '../../../store/exports';
 import { problemsOf } from '../../../store/lessonRegistry';
 import { useAppStore } from '../../../store/store';
 import type { MatrixCell } from '../../../viz/TokenHeatmap';
@@ -18,6 +19,7 @@ import {
   type AttnModel,
   type ModelConfig,
 } from './config';
+import { nextExport, stepExport, weightsExport } from './exportData';
 import { HeadGrid } from './HeadGrid';
 import { drawNext, NextTokenBars, SamplingControls } from './NextToken';
 import { loadSpec, runTransformer, showToken, type TransformerRun } from './run';
@@ -107,6 +109,19 @@ export function ModelView() {
   const chars = textChars(text);
   const draw = usable && !busy ? drawNext(usable, config.sampling) : null;
   const full = chars.length >= facts.context;
+
+  // The numbers drawn on canvases, for the export dialog (only for the run on screen).
+  const shownRun = usable && !busy ? usable : null;
+  const none = { json: null, csv: '' };
+  useRegisterExport(t('classroom.export.names.attnWeights'), () =>
+    shownRun ? weightsExport(shownRun, config.layer, config.head) : none,
+  );
+  useRegisterExport(t('classroom.export.names.attnStep'), () =>
+    shownRun ? stepExport(shownRun, stepId, config.layer, config.head) : none,
+  );
+  useRegisterExport(t('classroom.export.names.attnNext'), () =>
+    shownRun ? nextExport(shownRun, config.sampling) : none,
+  );
 
   const select = (cell: MatrixCell) => {
     const same = locked && locked.row === cell.row && locked.col === cell.col;
@@ -235,6 +250,7 @@ export function ModelView() {
             aria-busy={busy}
             aria-live="polite"
             data-testid="attention.model.next"
+            data-export="next-token"
           >
             <h2>{t('attn.model.next')}</h2>
             <p className="hint">{t('attn.model.nextHint')}</p>
@@ -362,7 +378,11 @@ export function ModelView() {
         </div>
       )}
       {shown('model-heads') && usable && (
-        <div className="panel attn-heads-panel" data-testid="attention.model.heads">
+        <div
+          className="panel attn-heads-panel"
+          data-testid="attention.model.heads"
+          data-export="heads"
+        >
           <h2>{t('attn.model.heads')}</h2>
           <p className="hint">{t('attn.model.headsHint')}</p>
           <HeadGrid

@@ -91,6 +91,7 @@ export function StepBody({
           )
         }
         testId={`attention.model.m.${name}`}
+        exportName={name}
       />
     );
   };
@@ -117,6 +118,7 @@ export function StepBody({
         onHover={onHover}
         onSelect={onSelect}
         testId={`attention.model.m.${name}`}
+        exportName={name}
       />
     );
   };
@@ -334,6 +336,7 @@ function LogitsStep({
           highlightRow={focusRow}
           onHover={(cell) => onHover(cell && { row: cell.row, col: cell.row })}
           testId="attention.model.m.logits"
+          exportName="logits"
         />
       </div>
       <p className="visually-hidden" data-testid="attention.model.logit-columns">
@@ -365,6 +368,7 @@ function PositionCurves({ run }: { run: TransformerRun }) {
       yDomain={[-1.1, 1.1]}
       label={t('attn.model.curves', { dims: dims.join(', ') })}
       testId="attention.model.curves"
+      exportName="position-curves"
     />
   );
 }

@@ -141,7 +141,7 @@ export function TrainCharts({ controller }: { controller: TrainController }) {
         {stat('distance', t('gan.train.stat.distance'))}
         {stat('rate', t('gan.train.stat.rate'))}
       </dl>
-      <figure className="gan-chart">
+      <figure className="gan-chart" data-export="gan-chart">
         <figcaption>
           <h3>{t('gan.train.chart.losses')}</h3>
           {key('lossD', 'L_D')} {key('lossG', 'L_G')}
@@ -153,7 +153,7 @@ export function TrainCharts({ controller }: { controller: TrainController }) {
           data-testid="gan.train.chart.losses"
         />
       </figure>
-      <figure className="gan-chart">
+      <figure className="gan-chart" data-export="gan-chart">
         <figcaption>
           <h3>{t('gan.train.chart.outputs')}</h3>
           {key('meanDReal', t('gan.train.stat.meanDReal'))}{' '}
@@ -166,7 +166,7 @@ export function TrainCharts({ controller }: { controller: TrainController }) {
           data-testid="gan.train.chart.outputs"
         />
       </figure>
-      <figure className="gan-chart">
+      <figure className="gan-chart" data-export="gan-chart">
         <figcaption>
           <h3>{t('gan.train.chart.distance')}</h3>
           {key('sw', t('gan.train.stat.distance'))}

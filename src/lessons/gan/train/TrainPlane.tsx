@@ -97,7 +97,13 @@ export function TrainPlane({
     });
 
   return (
-    <figure className="panel gan-plane" aria-labelledby={`${id}-cap`} data-testid="gan.train.plane">
+    <figure
+      className="panel gan-plane"
+      aria-labelledby={`${id}-cap`}
+      data-testid="gan.train.plane"
+      data-export="gan-plane"
+      data-export-label={t('gan.train.planeLabel')}
+    >
       <canvas
         ref={ref}
         className="scatter-canvas"

@@ -10,7 +10,9 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataSpec } from '../../../core/ganData';
+import { useRegisterExport, type ExportData } from '../../../store/exports';
 import { problemsOf } from '../../../store/lessonRegistry';
+import { reportTrainRate } from '../../../store/perf';
 import { useAppStore } from '../../../store/store';
 import { StepControls } from '../../shared/StepControls';
 import { usePlayback } from '../../shared/usePlayback';
@@ -23,7 +25,8 @@ import { HyperPanel } from './HyperPanel';
 import { IterationWalk, recordSubsteps, walkStill } from './IterationWalk';
 import { provideTrainResult } from './lessonParts';
 import { TrainCharts } from './TrainCharts';
-import { TrainController } from './trainController';
+import { TrainController, type TrainFrame } from './trainController';
+import { gridExport, historyExport, samplesExport } from './trainExports';
 import { TrainPlane } from './TrainPlane';
 import { hyperOf } from './trainSpec';
 
@@ -53,6 +56,30 @@ export function TrainView() {
   useEffect(() => {
     void controller.apply(config);
   }, [controller, config]);
+
+  // The performance panel's iterations per second, while the play loop runs.
+  useEffect(() => {
+    const off = controller.onFrame((f) =>
+      reportTrainRate(controller.getStatus().running ? f.itersPerSecond : null),
+    );
+    const offStatus = controller.subscribe(() => {
+      if (!controller.getStatus().running) reportTrainRate(null);
+    });
+    return () => {
+      off();
+      offStatus();
+      reportTrainRate(null);
+    };
+  }, [controller]);
+
+  // The numbers the canvases draw, for the export dialog (built only when exporting).
+  const fromFrame = (make: (f: TrainFrame) => ExportData) => () => {
+    const f = controller.latestFrame();
+    return f ? make(f) : { json: null, csv: '' };
+  };
+  useRegisterExport(t('classroom.export.names.ganSamples'), fromFrame(samplesExport));
+  useRegisterExport(t('classroom.export.names.ganHistory'), fromFrame(historyExport));
+  useRegisterExport(t('classroom.export.names.ganGrid'), fromFrame(gridExport));
 
   /** Validates and stores a change; a refused one keeps the last good config and says why. */
   const edit = useCallback(

@@ -161,6 +161,9 @@ export class TrainController {
     return () => this.frameListeners.delete(listener);
   }
 
+  /** The latest frame (null before the first picture): read by the export dialog. */
+  latestFrame = (): TrainFrame | null => this.latest;
+
   /** The embed API's getResult numbers (null before the first step). */
   result = (): TrainSnapshot | null => {
     const f = this.latest;
