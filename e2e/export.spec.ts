@@ -175,10 +175,20 @@ test.describe('Export', () => {
           'false',
           { timeout: 90_000 },
         );
-      else
+      else {
+        // Software WebGPU compiles the view graph's shaders before the first picture.
+        test.setTimeout(240_000);
         await expect(page.getByTestId('gan.train')).toHaveAttribute('data-phase', 'ready', {
           timeout: 60_000,
         });
+        await expect
+          .poll(
+            async () =>
+              Number(await page.getByTestId('gan.train.distance').getAttribute('data-value')),
+            { timeout: 120_000 },
+          )
+          .toBeGreaterThan(0);
+      }
       await page.getByTestId('export.button').click();
       const png = await exportFile(page, 'export.png');
       expect(png.name).toBe(`glassbox-${lesson}-view.png`);
