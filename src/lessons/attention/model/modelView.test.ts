@@ -100,6 +100,20 @@ describe.each(present)('%s', (model) => {
     if (showcase) expect(`l${facts.head[0]}.h${facts.head[1]}`).toBe(showcase);
   });
 
+  it.runIf(model === 'char_gpt_en')(
+    'the English model opens on a previous-character head (golden weights)',
+    () => {
+      const [l, h] = ATTN_MODEL_FACTS.char_gpt_en.head;
+      const w = golden.cases[0]!.outputs[headOutput(l, h, 'weights')]!;
+      const T = spec.context;
+      const n = w.rows ?? T;
+      let prev = 0;
+      for (let i = 1; i < n; i++) prev += Number(w.data[i * T + i - 1]);
+      // On average at least 40% of each row's weight on the character just before.
+      expect(prev / (n - 1)).toBeGreaterThan(0.4);
+    },
+  );
+
   it.each(golden.cases.map((c, i) => ({ i, ...c })))(
     'case $i: the tokens, the sliced matrices and the next-token distribution match PyTorch',
     async (c) => {
