@@ -274,6 +274,18 @@ lines.push(
   '',
 );
 lines.push(
+  '### Transformer forward passes (Glassbox; every named output read back), ms',
+  '',
+  '| model | backend | create | first run | p50 | p95 |',
+  '|---|---|---:|---:|---:|---:|',
+);
+for (const name of TRANSFORMERS)
+  for (const [b, v] of Object.entries(results.models[name].glassbox))
+    lines.push(
+      `| ${name} | ${b} | ${fmt(v?.create, 1)} | ${fmt(v?.first)} | ${fmt(v?.p50)} | ${fmt(v?.p95)} |`,
+    );
+lines.push('', 'The TF.js transformer baseline is not built yet (see RESULTS.md notes).', '');
+lines.push(
   '### GAN Lab-sized training (G, D: 2 hidden layers of 16, batch 150, Adam), iterations/s',
   '',
 );
