@@ -368,4 +368,35 @@ test.describe('Export', () => {
     expect(png.name).toBe('glassbox-gan-gan-plane.png');
     expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
   });
+
+  test('the digits view: every image with its z and D score, as JSON and CSV', async ({
+    app,
+    page,
+  }) => {
+    const c = lz.compressToEncodedURIComponent(JSON.stringify({ mode: 'digits' }));
+    await app.open(`#/gan?c=${c}`);
+    await expect(page.getByTestId('gan.digits')).toHaveAttribute('aria-busy', 'false', {
+      timeout: 90_000,
+    });
+    const selectedScore = Number(
+      await page.getByTestId('gan.digits.selected').getAttribute('data-score'),
+    );
+    await page.getByTestId('export.button').click();
+    await page.getByTestId('export.data').selectOption({ label: 'Generated digits and D scores' });
+    const json = JSON.parse((await exportFile(page, 'export.json')).bytes.toString('utf8')) as {
+      grid: { z: number[]; score: number; image: number[][] }[];
+      selected: { score: number; image: number[][] };
+    };
+    expect(json.grid.length).toBeGreaterThan(0);
+    expect(json.selected.score).toBe(selectedScore);
+    expect(json.selected.image).toHaveLength(28);
+    for (const row of json.selected.image) {
+      expect(row).toHaveLength(28);
+      for (const v of row) expect(v >= 0 && v <= 1).toBe(true);
+    }
+    const csv = (await exportFile(page, 'export.csv')).bytes.toString('utf8').trim().split('\n');
+    expect(csv[0]).toBe('image,index,score');
+    expect(csv).toContain(`selected,0,${selectedScore}`);
+    expect(csv.filter((l) => l.startsWith('grid,'))).toHaveLength(json.grid.length);
+  });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { argmax } from '../../../core/tensor';
+import { useRegisterExport } from '../../../store/exports';
 import { loadModel } from '../../../store/runtime';
 import { useAppStore } from '../../../store/store';
 import { formatPercent } from '../../../viz/format';
@@ -81,6 +82,7 @@ function DigitsPanels({ config }: { config: DigitsConfig }) {
   const go = useCallback((n: number) => setStep('gan', n), [setStep]);
   useStepKeys(step, config.steps, go);
   const playback = usePlayback(step, config.steps, go);
+  useRegisterExport(t('classroom.export.names.digits'), () => digitsExport(result));
 
   const out = result?.out;
   const busy = result?.config !== config && failed !== config;
@@ -340,4 +342,41 @@ function DigitsPanels({ config }: { config: DigitsConfig }) {
       )}
     </div>
   );
+}
+
+/** A 28 × 28 image as rows of numbers in [0, 1]. */
+const imageRows = (image: Float32Array): number[][] =>
+  Array.from({ length: IMAGE_SIDE }, (_, r) =>
+    Array.from(image.subarray(r * IMAGE_SIDE, (r + 1) * IMAGE_SIDE)),
+  );
+
+/**
+ * The numbers the view shows, for Export: every image (28 × 28) with its z and D's score as
+ * JSON; the CSV lists each image's place, digit and score.
+ */
+function digitsExport(result: { config: DigitsConfig; out: DigitsOutputs } | null) {
+  if (!result) return { json: null };
+  const { config, out } = result;
+  const json = {
+    label: config.label,
+    grid: out.grid.z.map((z, i) => ({
+      z,
+      score: out.grid.scores[i]!,
+      image: imageRows(out.grid.images[i]!),
+    })),
+    selected: { z: config.z, score: out.selected.score, image: imageRows(out.selected.image) },
+    strip: out.strip.points.map((p, i) => ({
+      t: p.t,
+      z: p.z,
+      score: out.strip.scores[i]!,
+      image: imageRows(out.strip.images[i]!),
+    })),
+  };
+  const csv = [
+    'image,index,score',
+    ...json.grid.map((g, i) => `grid,${i},${g.score}`),
+    `selected,0,${json.selected.score}`,
+    ...json.strip.map((g, i) => `walk,${i},${g.score}`),
+  ].join('\n');
+  return { json, csv };
 }
