@@ -10,7 +10,8 @@ import { readInitializers } from '../src/runtime/graph/onnx';
 import { GanTrainer } from '../src/runtime/ganTrainer';
 import { loadOrt } from '../src/runtime/ort';
 import { ModelSession } from '../src/runtime/session';
-import { tfCnn, tfGan, tf, useTfBackend, type TfBackend } from './tfjs';
+import { TOKENS_INPUT, transformerSpec } from '../src/runtime/transformer';
+import { tfCnn, tfGan, tfTransformer, tf, useTfBackend, type TfBackend } from './tfjs';
 
 export interface Latency {
   /** Session (or model) creation, ms. */
@@ -64,6 +65,25 @@ const cnnInput = async (): Promise<Record<string, Tensor>> => ({
   image: { data: await sampleDigit(), dims: [1, 1, 28, 28] },
 });
 
+/** A transformer's spec and a fixed input: T token ids 1, 2, 3, … (any ids time the same). */
+async function transformerInput(name: string) {
+  const res = await fetch(new URL(`${name}.json`, modelsUrl));
+  const spec = transformerSpec(await res.json());
+  const T = spec.context;
+  const tokens = Float32Array.from({ length: T }, (_, i) => 1 + (i % 10));
+  const inputs: Record<string, Tensor> = { [TOKENS_INPUT]: { data: tokens, dims: [1, T] } };
+  return { spec, tokens, inputs };
+}
+
+/** max |a - b|; equal infinities (the masked scores' -Infinity) count as no difference. */
+function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return Infinity;
+  let max = 0;
+  for (let i = 0; i < a.length; i++)
+    if (a[i] !== b[i]) max = Math.max(max, Math.abs(a[i]! - b[i]!));
+  return max;
+}
+
 async function ortSession(name: string, backend: BackendName) {
   const ort = await loadOrt(backend);
   return ModelSession.create(ort, await modelBytes(name), backend);
@@ -107,19 +127,48 @@ const bench = {
    * named output (all heads' Q/K/V/scores/weights, every block) read back, as the lesson does.
    */
   async ortTransformer(name: string, backend: BackendName, runs: number): Promise<Latency> {
-    const res = await fetch(new URL(`${name}.json`, modelsUrl));
-    const card = (await res.json()) as { inputs: { name: string; shape: (number | string)[] }[] };
-    const dims = card.inputs[0]!.shape.map((d) => (typeof d === 'number' ? d : 1));
-    const size = dims.reduce((a, b) => a * b, 1);
-    // Token ids 1, 2, 3, … (any ids in the vocabulary time the same).
-    const tokens = Float32Array.from({ length: size }, (_, i) => 1 + (i % 10));
+    const { inputs } = await transformerInput(name);
     return latency(async () => {
       const s = await ortSession(name, backend);
-      return {
-        run: () => s.run({ [card.inputs[0]!.name]: { data: tokens, dims } }),
-        dispose: () => s.dispose(),
-      };
+      return { run: () => s.run(inputs), dispose: () => s.dispose() };
     }, runs);
+  },
+
+  /**
+   * TF.js: the same transformer with the same weights on the same tokens, every stage the ONNX
+   * graph names read back; null when the backend is unavailable.
+   */
+  async tfTransformer(name: string, backend: TfBackend, runs: number): Promise<Latency | null> {
+    if (!(await useTfBackend(backend))) return null;
+    const { spec, tokens } = await transformerInput(name);
+    const bytes = await modelBytes(name);
+    return latency(async () => {
+      const m = tfTransformer(readInitializers(bytes), spec);
+      return { run: () => m.run(tokens), dispose: m.dispose };
+    }, runs);
+  },
+
+  /**
+   * Largest |difference| between Glassbox on WASM and TF.js wasm for the same tokens: in the
+   * logits, in layer 0 head 0's attention weights, and over every named output.
+   */
+  async transformerAgreement(
+    name: string,
+  ): Promise<{ logits: number; weights: number; everyOutput: number } | null> {
+    if (!(await useTfBackend('wasm'))) return null;
+    const { spec, inputs, tokens } = await transformerInput(name);
+    const s = await ortSession(name, 'wasm');
+    const ours = await s.run(inputs);
+    await s.dispose();
+    const m = tfTransformer(readInitializers(await modelBytes(name)), spec);
+    const theirs = await m.run(tokens);
+    m.dispose();
+    const diff = (n: string) => maxDiff(ours[n]!.data, theirs[n]!);
+    return {
+      logits: diff('logits'),
+      weights: diff('l0.h0.weights'),
+      everyOutput: Math.max(...Object.keys(theirs).map(diff)),
+    };
   },
 
   /** TF.js: the same CNN with the same weights; null when the backend is unavailable. */

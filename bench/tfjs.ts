@@ -14,6 +14,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { Tensor } from '../src/core/tensor';
+import { allOutputNames, type TransformerSpec } from '../src/runtime/transformer';
 
 export const TF_BACKENDS = ['wasm', 'cpu', 'webgl', 'webgpu'] as const;
 export type TfBackend = (typeof TF_BACKENDS)[number];
@@ -66,6 +67,102 @@ export function tfCnn(weights: Record<string, Tensor>) {
     return data;
   };
   const dispose = () => tf.dispose([w1, b1, w2, b2, wf, bf]);
+  return { run, dispose };
+}
+
+/** The recipes' LayerNorm epsilon (the graph's LayerNormalization `epsilon` attribute). */
+const LN_EPS = 1e-5;
+
+/** LayerNormalization over the last axis, as ONNX defines it (biased variance, eps inside). */
+function layerNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, eps: number): tf.Tensor {
+  const { mean, variance } = tf.moments(x, -1, true);
+  return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, eps))), gamma), beta);
+}
+
+/**
+ * A Glassbox transformer (post-LayerNorm decoder, models/recipes/attn_common.py) from the ONNX
+ * initializers. Each linear layer is stored as `<name>.weight_t` [in, out] and `<name>.bias`, so
+ * it is one matMul here as in the graph; positions (learned or sinusoidal) are the constant
+ * `pos.table`; the logits use `lm.weight_t`, or `tok.weight`ᵀ plus `lm.bias` when tied.
+ * Batch 1, so every stage is computed as [T, width].
+ * @returns a function that runs T token ids (floats, as the app feeds them) and reads back every
+ *   stage the ONNX graph names (`allOutputNames` order: per head q … out, per layer concat …
+ *   norm2, logits), as the lesson does
+ */
+export function tfTransformer(weights: Record<string, Tensor>, spec: TransformerSpec) {
+  const T = spec.context;
+  const params: tf.Tensor[] = [];
+  const keep = <R extends tf.Tensor>(t: R): R => {
+    params.push(t);
+    return t;
+  };
+  const w = (name: string): tf.Tensor => {
+    const t = weights[name];
+    if (!t) throw new Error(`${spec.name}: no initializer ${name}`);
+    return keep(param(t));
+  };
+  const linear = (prefix: string) => ({ w: w(`${prefix}.weight_t`), b: w(`${prefix}.bias`) });
+  const tok = w('tok.weight');
+  const pos = keep(tf.reshape(w('pos.table'), [T, spec.dModel]));
+  const sqrtDk = weights['sqrt_dk'] ? w('sqrt_dk') : keep(tf.scalar(Math.sqrt(spec.dK)));
+  // The graph's causal_mask is a bool initializer (readInitializers keeps float32 only).
+  const causal = keep(tf.tidy(() => tf.cast(tf.linalg.bandPart(tf.ones([T, T]), -1, 0), 'bool')));
+  const negInf = keep(tf.fill([T, T], -Infinity));
+  const layers = Array.from({ length: spec.layers }, (_, l) => ({
+    heads: Array.from({ length: spec.heads }, (_, h) => ({
+      q: linear(`l${l}.h${h}.wq`),
+      k: linear(`l${l}.h${h}.wk`),
+      v: linear(`l${l}.h${h}.wv`),
+    })),
+    wo: linear(`l${l}.wo`),
+    norm1: { g: w(`l${l}.norm1.gamma`), b: w(`l${l}.norm1.beta`) },
+    fc1: linear(`l${l}.fc1`),
+    fc2: linear(`l${l}.fc2`),
+    norm2: { g: w(`l${l}.norm2.gamma`), b: w(`l${l}.norm2.beta`) },
+  }));
+  const lmW = weights['lm.weight_t'] ? w('lm.weight_t') : keep(tf.transpose(tok));
+  const lmB = w('lm.bias');
+  const dense = (x: tf.Tensor, l: { w: tf.Tensor; b: tf.Tensor }) =>
+    tf.add(tf.matMul(x as tf.Tensor2D, l.w as tf.Tensor2D), l.b);
+  const names = allOutputNames(spec);
+
+  const run = async (tokens: Float32Array): Promise<Record<string, Float32Array>> => {
+    const outs = tf.tidy(() => {
+      const stages: tf.Tensor[] = [];
+      const tokEmb = tf.gather(tok, tf.cast(tf.tensor1d(tokens), 'int32'));
+      let x = tf.add(tokEmb, pos);
+      stages.push(tokEmb, pos.clone(), x);
+      layers.forEach((layer) => {
+        const heads = layer.heads.map((head) => {
+          const q = dense(x, head.q);
+          const k = dense(x, head.k);
+          const v = dense(x, head.v);
+          const scores = tf.matMul(q as tf.Tensor2D, k as tf.Tensor2D, false, true);
+          const scaled = tf.div(scores, sqrtDk);
+          const masked = tf.where(causal, scaled, negInf);
+          const weights = tf.softmax(masked);
+          const out = tf.matMul(weights as tf.Tensor2D, v as tf.Tensor2D);
+          stages.push(q, k, v, scores, scaled, masked, weights, out);
+          return out;
+        });
+        const concat = tf.concat(heads, -1);
+        const proj = dense(concat, layer.wo);
+        const resid1 = tf.add(x, proj);
+        const norm1 = layerNorm(resid1, layer.norm1.g, layer.norm1.b, LN_EPS);
+        const hidden = tf.relu(dense(norm1, layer.fc1));
+        const mlpOut = dense(hidden, layer.fc2);
+        const resid2 = tf.add(norm1, mlpOut);
+        x = layerNorm(resid2, layer.norm2.g, layer.norm2.b, LN_EPS);
+        stages.push(concat, proj, resid1, norm1, hidden, mlpOut, resid2, x);
+      });
+      stages.push(dense(x, { w: lmW, b: lmB }));
+      return stages;
+    });
+    const data = await Promise.all(outs.map((t) => t.data() as Promise<Float32Array>));
+    tf.dispose(outs);
+    return Object.fromEntries(names.map((n, i) => [n, data[i]!]));
+  };
+  const dispose = () => tf.dispose(params);
   return { run, dispose };
 }
 

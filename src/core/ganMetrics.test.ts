@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleData, type Point } from './ganData';
-import { SLICES, slicedWasserstein, wasserstein1d } from './ganMetrics';
+import { SLICES, slicedWasserstein, slicedWassersteinTo, wasserstein1d } from './ganMetrics';
 
 const ring = sampleData({ kind: 'ring' }, 300, 1);
 const shift = (pts: Point[], dx: number, dy: number): Point[] =>
@@ -57,5 +57,23 @@ describe('slicedWasserstein', () => {
     const same = slicedWasserstein(ring, ring2);
     expect(same).toBeLessThan(0.05);
     expect(slicedWasserstein(ring, line)).toBeGreaterThan(3 * same);
+  });
+});
+
+describe('slicedWassersteinTo', () => {
+  it('measures against a fixed set the same as slicedWasserstein, frame after frame', () => {
+    const line = sampleData({ kind: 'line' }, 173, 3);
+    const gaussians = sampleData({ kind: 'gaussians-8' }, 256, 4);
+    const toRing = slicedWassersteinTo(ring);
+    for (const a of [line, gaussians, shift(ring, 0.2, -0.1), ring])
+      expect(toRing(a)).toBeCloseTo(slicedWasserstein(a, ring), 12);
+    // The caller's points are not reordered.
+    const copy = line.map((p) => [...p]);
+    toRing(line);
+    expect(line).toEqual(copy);
+  });
+  it('refuses an empty set when it measures', () => {
+    expect(() => slicedWassersteinTo([])(ring)).toThrow('at least one value');
+    expect(() => slicedWassersteinTo(ring)([])).toThrow('at least one value');
   });
 });

@@ -22,21 +22,15 @@ import type { Point } from './ganData';
 /** Number of projection directions (evenly spaced over half a turn). */
 export const SLICES = 32;
 
-/**
- * W₁ between two 1-D empirical distributions (each sample weighted 1/size).
- * @param a - [m] values; @param b - [n] values (both non-empty)
- */
-export function wasserstein1d(a: readonly number[], b: readonly number[]): number {
-  if (a.length === 0 || b.length === 0) throw new RangeError('both sets need at least one value');
-  const x = [...a].sort((p, q) => p - q);
-  const y = [...b].sort((p, q) => p - q);
-  if (x.length === y.length) {
+/** W₁ between two sorted 1-D samples (ascending; both non-empty). */
+function w1Sorted(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const [m, n] = [x.length, y.length];
+  if (m === n) {
     let s = 0;
-    for (let i = 0; i < x.length; i++) s += Math.abs(x[i]! - y[i]!);
-    return s / x.length;
+    for (let i = 0; i < m; i++) s += Math.abs(x[i]! - y[i]!);
+    return s / m;
   }
   // Walk the merged quantile breakpoints i/m and j/n: on each piece both quantiles are constant.
-  const [m, n] = [x.length, y.length];
   let i = 0;
   let j = 0;
   let t = 0;
@@ -52,6 +46,49 @@ export function wasserstein1d(a: readonly number[], b: readonly number[]): numbe
 }
 
 /**
+ * W₁ between two 1-D empirical distributions (each sample weighted 1/size).
+ * @param a - [m] values; @param b - [n] values (both non-empty)
+ */
+export function wasserstein1d(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length === 0 || b.length === 0) throw new RangeError('both sets need at least one value');
+  // Typed arrays sort numerically without a comparator (and several times faster).
+  return w1Sorted(Float64Array.from(a).sort(), Float64Array.from(b).sort());
+}
+
+/** The K fixed directions θ_k = (cos πk/K, sin πk/K). */
+function directions(slices: number): [number, number][] {
+  return Array.from({ length: slices }, (_, k) => {
+    const phi = (Math.PI * k) / slices;
+    return [Math.cos(phi), Math.sin(phi)];
+  });
+}
+
+/**
+ * The sliced Wasserstein-1 distance to a fixed set `b`, as a function of the other set: `b`'s
+ * projections are sorted once, so a training view that measures every frame against the same
+ * real points only projects and sorts the new ones.
+ * @param b - [n] points (non-empty)
+ * @param slices - number of directions K (default SLICES)
+ */
+export function slicedWassersteinTo(
+  b: readonly Point[],
+  slices = SLICES,
+): (a: readonly Point[]) => number {
+  const dirs = directions(slices);
+  const sortedB = dirs.map(([c, d]) => Float64Array.from(b, ([x, y]) => x * c + y * d).sort());
+  return (a) => {
+    if (a.length === 0 || b.length === 0) throw new RangeError('both sets need at least one value');
+    const buf = new Float64Array(a.length);
+    let s = 0;
+    dirs.forEach(([c, d], k) => {
+      for (let i = 0; i < a.length; i++) buf[i] = a[i]![0] * c + a[i]![1] * d;
+      s += w1Sorted(buf.sort(), sortedB[k]!);
+    });
+    return s / slices;
+  };
+}
+
+/**
  * Sliced Wasserstein-1 distance between two sets of 2-D points (see the module comment).
  * @param a - [m] points; @param b - [n] points
  * @param slices - number of directions K (default SLICES)
@@ -61,14 +98,5 @@ export function slicedWasserstein(
   b: readonly Point[],
   slices = SLICES,
 ): number {
-  let s = 0;
-  for (let k = 0; k < slices; k++) {
-    const phi = (Math.PI * k) / slices;
-    const [c, d] = [Math.cos(phi), Math.sin(phi)];
-    s += wasserstein1d(
-      a.map(([x, y]) => x * c + y * d),
-      b.map(([x, y]) => x * c + y * d),
-    );
-  }
-  return s / slices;
+  return slicedWassersteinTo(b, slices)(a);
 }

@@ -78,9 +78,14 @@ export class ModelSession {
     return next;
   }
 
+  /** The model's declared inputs by name (read once: the runtime builds them on each access). */
+  private declaredInputs: Map<string, InferenceSession.ValueMetadata> | null = null;
+
   /** Checks names, dims and data lengths against the model's declared inputs. */
   private checkInputs(inputs: NamedTensors): void {
-    const declared = new Map(this.session.inputMetadata.map((m) => [m.name, m]));
+    const declared = (this.declaredInputs ??= new Map(
+      this.session.inputMetadata.map((m) => [m.name, m]),
+    ));
     for (const [name, t] of Object.entries(inputs)) {
       const meta = declared.get(name);
       if (!meta)
@@ -119,8 +124,16 @@ export class ModelSession {
       const out: NamedTensors = {};
       for (const name of this.session.outputNames) {
         const value = results[name]!;
-        const data = (await value.getData()) as Float32Array;
-        out[name] = { data: Float32Array.from(data), dims: [...value.dims] };
+        // WASM outputs are already in memory (no await per output); GPU ones are read back.
+        const data = value.location === 'cpu' ? value.data : await value.getData();
+        out[name] = {
+          // A copy: ORT's buffer is freed with the tensor. Other types become float32.
+          data:
+            data instanceof Float32Array
+              ? data.slice()
+              : Float32Array.from(data as ArrayLike<number>),
+          dims: [...value.dims],
+        };
       }
       return out;
     } finally {

@@ -121,7 +121,7 @@ export const restoreLastGood = (): Promise<boolean> => guarded((c) => c.trainRes
 export const stopTraining = (): Promise<void> => guarded((c) => c.trainDispose());
 
 export interface TrainingLoopOptions {
-  /** Iterations per request (one request per animation frame). */
+  /** Iterations per request (one request, and at most one drawing, per animation frame). */
   stepsPerFrame: number;
   kind?: GanStepKind;
   /** Snapshot options for each frame; `false` skips the snapshot (loss chart only). */
@@ -139,33 +139,46 @@ export interface TrainingLoop {
   setStepsPerFrame(n: number): void;
 }
 
-const nextFrame = () =>
-  new Promise<void>((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => resolve());
-    else setTimeout(resolve, 0);
-  });
+/** Schedules `f` for the next animation frame (a timer where there are no frames: tests). */
+const onNextFrame = (f: () => void): void => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => f());
+  else setTimeout(f, 0);
+};
 
 /**
- * Steps, snapshots and draws once per animation frame until stopped or diverged. One request
- * is in flight at a time, so a slow backend lowers the frame rate, never queues work.
+ * Trains, snapshots and draws until stopped or diverged, pipelined with the display: while
+ * the page waits for an animation frame to draw one result, the worker already computes the
+ * next. At most one result waits undrawn, so a slow backend lowers the frame rate and a slow
+ * page slows the requests — work never queues up — and the main thread only draws: one
+ * `onFrame` per animation frame, never more.
  */
 export function createTrainingLoop(options: TrainingLoopOptions): TrainingLoop {
   let running = false;
   let generation = 0;
   let steps = options.stepsPerFrame;
   const loop = async (mine: number) => {
-    while (running && mine === generation) {
+    const alive = () => running && mine === generation;
+    /** Resolves once the result handed to the frame has been drawn. */
+    let drawn: Promise<void> = Promise.resolve();
+    while (alive()) {
       const report = await trainSteps(options.kind ?? 'iteration', steps);
       const snap =
         options.snapshot === false ? null : await trainingSnapshot(options.snapshot ?? {});
-      if (mine !== generation) return;
-      options.onFrame(report, snap);
+      // Back-pressure: the previous result must be on screen before this one is handed over.
+      await drawn;
+      if (!alive()) return;
       if (report.diverged) {
+        options.onFrame(report, snap);
         running = false;
         options.onDiverged?.(report.diverged);
         return;
       }
-      await nextFrame();
+      drawn = new Promise<void>((resolve) =>
+        onNextFrame(() => {
+          if (mine === generation) options.onFrame(report, snap);
+          resolve();
+        }),
+      );
     }
   };
   return {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
-import { colorAt, normalize, type ColormapName } from './colormap';
+import { paintValues, type ColormapName } from './colormap';
 import { formatValue } from './format';
 
 export interface HeatmapProps {
@@ -49,13 +49,7 @@ export function Heatmap({
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
     const img = ctx.createImageData(width, height);
-    for (let i = 0; i < width * height; i++) {
-      const [r, g, b] = colorAt(colormap, normalize(data[i] ?? 0, range, colormap));
-      img.data[i * 4] = r;
-      img.data[i * 4 + 1] = g;
-      img.data[i * 4 + 2] = b;
-      img.data[i * 4 + 3] = 255;
-    }
+    paintValues(img.data, data, range, colormap);
     ctx.putImageData(img, 0, 0);
   }, [data, width, height, range, colormap]);
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type PointerEvent } from 'react';
-import { colorAt, type ColormapName } from './colormap';
+import { paintValues, type ColormapName } from './colormap';
 
 export type MarkerShape = 'circle' | 'triangle' | 'square' | 'cross';
 
@@ -66,10 +66,17 @@ const MARKER = 3.2;
 /** Minimum distance between two drawn points, as a fraction of the plane's width. */
 const DRAW_SPACING = 0.02;
 
-function mark(ctx: CanvasRenderingContext2D, x: number, y: number, shape: MarkerShape, r: number) {
-  ctx.beginPath();
+/** Adds one marker to the current path (crosses are strokes only, the rest fill and stroke). */
+function markPath(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  shape: MarkerShape,
+  r: number,
+) {
   switch (shape) {
     case 'circle':
+      ctx.moveTo(x + r, y);
       ctx.arc(x, y, r, 0, 2 * Math.PI);
       break;
     case 'square':
@@ -86,11 +93,28 @@ function mark(ctx: CanvasRenderingContext2D, x: number, y: number, shape: Marker
       ctx.lineTo(x + r, y + r);
       ctx.moveTo(x + r, y - r);
       ctx.lineTo(x - r, y + r);
-      ctx.stroke();
-      return;
+      break;
   }
-  ctx.fill();
-  ctx.stroke();
+}
+
+/** The small canvas each plot's field is painted into before it is scaled up (kept per plot). */
+const fieldCanvases = new WeakMap<HTMLCanvasElement, HTMLCanvasElement>();
+
+function fieldImage(canvas: HTMLCanvasElement, field: FieldLayer): HTMLCanvasElement | null {
+  let img = fieldCanvases.get(canvas);
+  if (!img) {
+    img = document.createElement('canvas');
+    fieldCanvases.set(canvas, img);
+  }
+  if (img.width !== field.cols) img.width = field.cols;
+  if (img.height !== field.rows) img.height = field.rows;
+  const ictx = img.getContext('2d');
+  if (!ictx) return null;
+  const data = ictx.createImageData(field.cols, field.rows);
+  // The field's range maps linearly onto the scale (D's 0.5 at a diverging scale's middle).
+  paintValues(data.data, field.values, field.range, field.colormap, { alpha: 150, linear: true });
+  ictx.putImageData(data, 0, 0);
+  return img;
 }
 
 /** What `paintScatter` draws: the same as ScatterPlot's props, without the interaction. */
@@ -115,8 +139,9 @@ export function paintScatter(
   if (!ctx) return;
   const span = bounds.max - bounds.min;
   const dpr = Math.min(3, globalThis.devicePixelRatio || 1);
-  canvas.width = Math.round(size * dpr);
-  canvas.height = Math.round(size * dpr);
+  // Resizing reallocates the canvas: only when the size changes (views redraw every frame).
+  if (canvas.width !== Math.round(size * dpr)) canvas.width = Math.round(size * dpr);
+  if (canvas.height !== Math.round(size * dpr)) canvas.height = Math.round(size * dpr);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const px = (x: number) => ((x - bounds.min) / span) * size;
   const py = (y: number) => ((bounds.max - y) / span) * size;
@@ -124,19 +149,8 @@ export function paintScatter(
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, size, size);
   if (field && field.cols > 0 && field.rows > 0) {
-    const img = document.createElement('canvas');
-    img.width = field.cols;
-    img.height = field.rows;
-    const ictx = img.getContext('2d');
-    if (ictx) {
-      const data = ictx.createImageData(field.cols, field.rows);
-      const [lo, hi] = field.range;
-      for (let i = 0; i < field.cols * field.rows; i++) {
-        const t = hi > lo ? ((field.values[i] ?? 0) - lo) / (hi - lo) : 0;
-        const [r, g, b] = colorAt(field.colormap, t);
-        data.data.set([r, g, b, 150], i * 4);
-      }
-      ictx.putImageData(data, 0, 0);
+    const img = fieldImage(canvas, field);
+    if (img) {
       ctx.imageSmoothingEnabled = true;
       ctx.drawImage(img, 0, 0, size, size);
     }
@@ -184,7 +198,11 @@ export function paintScatter(
     ctx.fillStyle = s.color;
     ctx.strokeStyle = s.shape === 'cross' ? s.color : 'rgba(255,255,255,0.85)';
     ctx.lineWidth = s.shape === 'cross' ? 1.6 : 0.8;
-    for (const [x, y] of s.points) mark(ctx, px(x), py(y), s.shape, s.radius ?? MARKER);
+    // One path per series: a fill and a stroke for all its markers.
+    ctx.beginPath();
+    for (const [x, y] of s.points) markPath(ctx, px(x), py(y), s.shape, s.radius ?? MARKER);
+    if (s.shape !== 'cross') ctx.fill();
+    ctx.stroke();
   }
 }
 
@@ -235,13 +253,16 @@ export function ScatterPlot({
     if (!ctx) return;
     ctx.fillStyle = REAL_STYLE.color;
     ctx.strokeStyle = '#ffffff';
-    mark(
+    ctx.beginPath();
+    markPath(
       ctx,
       ((p[0] - bounds.min) / span) * size,
       ((bounds.max - p[1]) / span) * size,
       'circle',
       MARKER,
     );
+    ctx.fill();
+    ctx.stroke();
   };
 
   const finish = () => {

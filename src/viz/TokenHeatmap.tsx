@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { colorAt, normalize, type ColormapName } from './colormap';
+import { colorAt, normalize, paintValues, type ColormapName } from './colormap';
 import { formatValue } from './format';
 
 export interface MatrixCell {
@@ -77,16 +77,11 @@ export function TokenHeatmap({
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
     const img = ctx.createImageData(cols, rows);
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < cols; c++) {
-        const i = r * cols + c;
-        const masked = isMasked?.(r, c) ?? false;
-        const [red, green, blue] = masked
-          ? [222, 226, 232]
-          : colorAt(colormap, normalize(data[i] ?? 0, range, colormap));
-        img.data.set([red, green, blue, 255], i * 4);
-      }
-    }
+    const values =
+      data.length > rows * cols ? Array.prototype.slice.call(data, 0, rows * cols) : data;
+    paintValues(img.data, values, range, colormap, {
+      masked: isMasked ? (i) => isMasked(Math.floor(i / cols), i % cols) : undefined,
+    });
     ctx.putImageData(img, 0, 0);
   }, [data, rows, cols, range, colormap, showNumbers, isMasked]);
 

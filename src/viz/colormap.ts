@@ -57,6 +57,74 @@ export function normalize(
   return hi > lo ? (value - lo) / (hi - lo) : 0;
 }
 
+/** Levels of the lookup tables `paintValues` uses (a step of 1/1023: under a 0–255 unit). */
+const LUT_LEVELS = 1024;
+const luts = new Map<ColormapName, Uint8ClampedArray>();
+
+/** [r, g, b] for t = i / (LUT_LEVELS − 1), built once per scale. */
+function lutOf(name: ColormapName): Uint8ClampedArray {
+  let lut = luts.get(name);
+  if (!lut) {
+    lut = new Uint8ClampedArray(LUT_LEVELS * 3);
+    for (let i = 0; i < LUT_LEVELS; i++) lut.set(colorAt(name, i / (LUT_LEVELS - 1)), i * 3);
+    luts.set(name, lut);
+  }
+  return lut;
+}
+
+/**
+ * Colours a whole matrix into RGBA pixels (an ImageData's `data`, one cell per pixel; a missing
+ * value counts as 0) as `colorAt(normalize(v))` would, through a lookup table: the views that
+ * repaint on every input (feature maps, attention matrices, D's heatmap) colour tens of
+ * thousands of cells per update.
+ * @param masked - cells to paint grey instead (e.g. the causal mask's −∞)
+ * @param linear - map `range` linearly onto the whole scale even when it is diverging (a
+ *   field of probabilities whose middle, 0.5, is the scale's middle)
+ */
+export function paintValues(
+  pixels: Uint8ClampedArray,
+  values: ArrayLike<number>,
+  range: readonly [number, number],
+  name: ColormapName,
+  {
+    alpha = 255,
+    masked,
+    linear = false,
+  }: { alpha?: number; masked?: (i: number) => boolean; linear?: boolean } = {},
+): void {
+  const lut = lutOf(name);
+  // t = v·scale + offset, as `normalize` computes it.
+  const [lo, hi] = range;
+  let scale = 0;
+  let offset = 0;
+  if (name === 'diverging' && !linear) {
+    const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
+    scale = 1 / (2 * m);
+    offset = 0.5;
+  } else if (hi > lo) {
+    scale = 1 / (hi - lo);
+    offset = -lo / (hi - lo);
+  }
+  const top = LUT_LEVELS - 1;
+  const cells = pixels.length / 4;
+  for (let i = 0; i < cells; i++) {
+    const p = i * 4;
+    if (masked?.(i)) {
+      pixels[p] = 222;
+      pixels[p + 1] = 226;
+      pixels[p + 2] = 232;
+    } else {
+      const t = (values[i] ?? 0) * scale + offset;
+      // As colorAt: clamped to [0, 1], and NaN or ±∞ at the bottom of the scale.
+      const k = !(t > 0) || t === Infinity ? 0 : (t < 1 ? Math.round(t * top) : top) * 3;
+      pixels[p] = lut[k]!;
+      pixels[p + 1] = lut[k + 1]!;
+      pixels[p + 2] = lut[k + 2]!;
+    }
+    pixels[p + 3] = alpha;
+  }
+}
+
 /** [−m, m] with m the largest |value| (1 when all are 0): a diverging scale centred on 0. */
 export function symmetricRange([lo, hi]: readonly [number, number]): [number, number] {
   const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { frameDigit, quantize } from '../../core/digit';
 import { argmax, extent, type Tensor } from '../../core/tensor';
@@ -386,6 +386,20 @@ function NetworkColumns({
   onLayer: (index: number) => void;
 }) {
   const { t } = useTranslation();
+  // Every map's accessible name, made once per language (not on every new digit: ~70 maps).
+  const labels = useMemo(
+    () =>
+      new Map(
+        CNN_LAYERS.map((layer) => [
+          layer.id,
+          Array.from(
+            { length: layer.shape.length === 3 ? layer.shape[0]! : 0 },
+            (_, c) => `${t(`conv.layer.${layer.id}`)} · ${t('conv.channel', { index: c + 1 })}`,
+          ),
+        ]),
+      ),
+    [t],
+  );
   return (
     <div className="panel network-panel">
       <h2>{t('conv.network')}</h2>
@@ -418,9 +432,7 @@ function NetworkColumns({
                     height={layer.shape[1]!}
                     width={layer.shape[2]!}
                     colormap={colormapOf(layer)}
-                    channelLabel={(c) =>
-                      `${t(`conv.layer.${layer.id}`)} · ${t('conv.channel', { index: c })}`
-                    }
+                    channelLabel={(c) => labels.get(layer.id)?.[c - 1] ?? ''}
                     legendLabel={t('conv.scale')}
                     legend={false}
                     mapSize={layer.shape[0]! > 8 ? '2.4rem' : '3.2rem'}

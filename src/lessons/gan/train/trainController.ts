@@ -8,7 +8,7 @@
  * numbers take every frame through `onFrame`, never through React state.
  */
 import type { Point } from '../../../core/ganData';
-import { slicedWasserstein } from '../../../core/ganMetrics';
+import { slicedWassersteinTo } from '../../../core/ganMetrics';
 import {
   createTrainingLoop,
   resetTraining,
@@ -130,6 +130,8 @@ export class TrainController {
   private readonly frameListeners = new Set<(f: TrainFrame) => void>();
   private loop: TrainingLoop | null = null;
   private reference: Point[];
+  /** The sliced Wasserstein distance to `reference` (its projections sorted once). */
+  private distanceTo: (fake: readonly Point[]) => number;
   readonly curves = new Curves();
   private latest: TrainFrame | null = null;
   private started: Promise<void> | null = null;
@@ -144,6 +146,7 @@ export class TrainController {
   constructor(config: TrainConfig) {
     this.config = config;
     this.reference = referenceOf(config);
+    this.distanceTo = slicedWassersteinTo(this.reference);
   }
 
   // --- subscriptions ----------------------------------------------------------------------
@@ -240,7 +243,7 @@ export class TrainController {
         );
       }
     }
-    const distance = slicedWasserstein(pointsOf(snapshot.fake), this.reference);
+    const distance = this.distanceTo(pointsOf(snapshot.fake));
     this.curves.pushDistance(x, distance);
     const now = performance.now();
     if (fromLoop) {
@@ -305,9 +308,13 @@ export class TrainController {
   }
 
   pause(): void {
+    const wasRunning = this.loop?.running ?? false;
     this.loop?.stop();
     this.loop = null;
     if (this.status.running) this.set({ running: false });
+    // Results the worker computed after the last drawn frame are dropped with the loop; one
+    // snapshot (queued behind them in the worker) shows the state the networks stopped in.
+    if (wasRunning && this.status.phase === 'ready') void this.refresh().catch(() => undefined);
   }
 
   /** Runs `count` iterations, or one D-only / G-only step, while paused. */
@@ -411,6 +418,7 @@ export class TrainController {
     try {
       if (change.data || change.reset) {
         this.reference = referenceOf(next);
+        this.distanceTo = slicedWassersteinTo(this.reference);
         await setTrainingData(dataOf(next));
       }
       if (change.hyper) await setTrainingHyper(hyperOf(next));
