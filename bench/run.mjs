@@ -357,10 +357,20 @@ for (const [model, texts] of [
   await startFrames(page);
   await page.getByTestId('gan.train.play').click();
   await page.waitForTimeout(quick ? 3000 : 8000);
-  const frames = await stopFrames(page);
-  const rate = Number(await page.getByTestId('gan.train.rate').getAttribute('data-value'));
-  const steps = Number(await page.getByTestId('gan.train.steps').getAttribute('data-value'));
-  results.app.trainFrames = { ...frames, rate, steps };
+  const shown = async () => ({
+    rate: Number(await page.getByTestId('gan.train.rate').getAttribute('data-value')),
+    steps: Number(await page.getByTestId('gan.train.steps').getAttribute('data-value')),
+  });
+  results.app.trainFrames = { ...(await stopFrames(page)), ...(await shown()) };
+  // The speed slider at its top (100 iterations per frame): the worker is never idle, and
+  // the main thread still only draws.
+  await page.evaluate(
+    `${SET_VALUE} setValue(document.querySelector('[data-testid="gan.train.speed"]'), '100');`,
+  );
+  await page.waitForTimeout(1000);
+  await startFrames(page);
+  await page.waitForTimeout(quick ? 3000 : 6000);
+  results.app.trainFramesFast = { ...(await stopFrames(page)), ...(await shown()) };
   await page.close();
 }
 await appBrowser.close();
@@ -394,42 +404,47 @@ if (/swiftshader|llvmpipe|cpu/i.test(m.adapter ?? '') || !m.adapter)
     '> WebGPU here is a software rasteriser (SwiftShader): its figures prove the path works, not its speed. So are TF.js webgl/webgpu on this machine.',
     '',
   );
-lines.push(`### MNIST CNN forward pass (${RUNS} runs, every stage read back), ms`, '');
-lines.push('| runtime | backend | create | first run | p50 | p95 | speed-up vs best TF.js (p50) |');
-lines.push('|---|---|---:|---:|---:|---:|---:|');
-const bestTf = best(cnn.tfjs, 'p50', true);
-for (const [b, v] of Object.entries(cnn.glassbox))
+/**
+ * One table of forward passes: Glassbox's rows, then TF.js's, per model. Runtimes are ranked
+ * by the mean over all runs (one long span, so the page clock's 0.1 ms steps do not blur
+ * sub-millisecond runs); p50 and p95 are shown too.
+ */
+function forwardTable(title, models) {
   lines.push(
-    `| Glassbox (onnxruntime-web) | ${b} | ${fmt(v?.create, 1)} | ${fmt(v?.first)} | ${fmt(v?.p50)} | ${fmt(v?.p95)} | ${v && bestTf ? `${(bestTf[1].p50 / v.p50).toFixed(2)}× (TF.js ${bestTf[0]})` : '—'} |`,
+    title,
+    '',
+    '| model | runtime | backend | create | first run | p50 | p95 | mean | speed-up vs best TF.js (mean) |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|',
   );
-for (const [b, v] of Object.entries(cnn.tfjs))
-  lines.push(
-    `| TF.js 4.22 | ${b} | ${fmt(v?.create, 1)} | ${fmt(v?.first)} | ${fmt(v?.p50)} | ${fmt(v?.p95)} | ${v ? '' : 'unavailable'} |`,
-  );
+  for (const [name, r] of models) {
+    const bestTfM = best(r.tfjs, 'mean', true);
+    const row = (runtime, b, v, last) =>
+      lines.push(
+        `| ${name} | ${runtime} | ${b} | ${fmt(v?.create, 1)} | ${fmt(v?.first)} | ${fmt(v?.p50)} | ${fmt(v?.p95)} | ${fmt(v?.mean)} | ${last} |`,
+      );
+    for (const [b, v] of Object.entries(r.glassbox))
+      row(
+        'Glassbox (onnxruntime-web)',
+        b,
+        v,
+        v && bestTfM ? `${(bestTfM[1].mean / v.mean).toFixed(2)}× (TF.js ${bestTfM[0]})` : '—',
+      );
+    for (const [b, v] of Object.entries(r.tfjs)) row('TF.js 4.22', b, v, v ? '' : 'unavailable');
+  }
+  lines.push('');
+}
+forwardTable(`### MNIST CNN forward pass (${RUNS} runs, every stage read back), ms`, [
+  ['mnist_cnn', cnn],
+]);
 lines.push(
-  '',
   `Agreement (probabilities, WASM vs TF.js wasm): max |diff| ${cnn.agreement?.toExponential(2) ?? '—'}`,
   '',
 );
-lines.push(
+forwardTable(
   `### Transformer forward passes (${RUNS} runs, ${GLASSBOX_WEBGPU_RUNS} on Glassbox webgpu, ${TF_GPU_RUNS} on TF.js webgl/webgpu; every named output read back), ms`,
-  '',
-  '| model | runtime | backend | create | first run | p50 | p95 | speed-up vs best TF.js (p50) |',
-  '|---|---|---|---:|---:|---:|---:|---:|',
+  TRANSFORMERS.map((name) => [name, results.models[name]]),
 );
-for (const name of TRANSFORMERS) {
-  const t = results.models[name];
-  const bestTfT = best(t.tfjs, 'p50', true);
-  for (const [b, v] of Object.entries(t.glassbox))
-    lines.push(
-      `| ${name} | Glassbox (onnxruntime-web) | ${b} | ${fmt(v?.create, 1)} | ${fmt(v?.first)} | ${fmt(v?.p50)} | ${fmt(v?.p95)} | ${v && bestTfT ? `${(bestTfT[1].p50 / v.p50).toFixed(2)}× (TF.js ${bestTfT[0]})` : '—'} |`,
-    );
-  for (const [b, v] of Object.entries(t.tfjs))
-    lines.push(
-      `| ${name} | TF.js 4.22 | ${b} | ${fmt(v?.create, 1)} | ${fmt(v?.first)} | ${fmt(v?.p50)} | ${fmt(v?.p95)} | ${v ? '' : 'unavailable'} |`,
-    );
-}
-lines.push('', 'Agreement (WASM vs TF.js wasm, same tokens), max |diff|:', '');
+lines.push('Agreement (WASM vs TF.js wasm, same tokens), max |diff|:', '');
 for (const name of TRANSFORMERS) {
   const a = results.models[name].agreement;
   lines.push(
@@ -488,8 +503,13 @@ frameRow('scrubbing the Convolution lesson’s steps (← →)', results.app.scr
 frameRow('scrubbing the Attention lesson’s steps (← →)', results.app.scrubFramesAttention);
 const tf = results.app.trainFrames;
 frameRow(
-  `a GAN trains in the worker (WASM, lesson defaults; ${fmt(tf.rate, 0)} iterations/s shown)`,
+  `a GAN trains in the worker (WASM, lesson defaults: 10 iterations per frame; ${fmt(tf.rate, 0)} iterations/s shown)`,
   tf,
+);
+const tff = results.app.trainFramesFast;
+frameRow(
+  `a GAN trains at the speed slider’s top (100 iterations per frame; ${fmt(tff?.rate, 0)} iterations/s shown)`,
+  tff,
 );
 lines.push('');
 lines.push(
@@ -500,11 +520,6 @@ lines.push(
 const ok = (b) => (b ? 'met' : '**missed**');
 const ganWasm = gan.glassbox.wasm;
 const bestGlassboxGan = Math.max(...Object.values(gan.glassbox).filter((v) => v != null));
-const cnnBest = Math.min(
-  ...Object.values(cnn.glassbox)
-    .filter(Boolean)
-    .map((v) => v.p50),
-);
 lines.push('', '### Targets', '');
 lines.push('| target | measured | status |', '|---|---|---|');
 if (bestTfGan)
@@ -514,21 +529,19 @@ if (bestTfGan)
 lines.push(
   `| ≥ 1,000 iterations/s on WASM (GAN Lab size) | ${fmt(ganWasm, 0)} | ${ok(ganWasm >= 1000)} |`,
 );
-if (bestTf)
+for (const name of ['mnist_cnn', ...TRANSFORMERS]) {
+  const r = results.models[name];
+  const bestTfM = best(r.tfjs, 'mean', true);
+  const ours = Object.values(r.glassbox).filter(Boolean);
+  if (!bestTfM || !ours.length) continue;
+  const oursBest = Math.min(...ours.map((v) => v.mean));
   lines.push(
-    `| CNN forward no slower than the best TF.js backend (p50) | ${fmt(cnnBest)} vs ${fmt(bestTf[1].p50)} ms | ${ok(cnnBest <= bestTf[1].p50)} |`,
-  );
-for (const name of TRANSFORMERS) {
-  const t = results.models[name];
-  const bestTfT = best(t.tfjs, 'p50', true);
-  const ours = Object.values(t.glassbox).filter(Boolean);
-  if (!bestTfT || !ours.length) continue;
-  const oursBest = Math.min(...ours.map((v) => v.p50));
-  lines.push(
-    `| ${name} forward no slower than the best TF.js backend (p50) | ${fmt(oursBest)} vs ${fmt(bestTfT[1].p50)} ms | ${ok(oursBest <= bestTfT[1].p50)} |`,
+    `| ${name} forward no slower than the best TF.js backend (mean) | ${fmt(oursBest)} vs ${fmt(bestTfM[1].mean)} ms (${(bestTfM[1].mean / oursBest).toFixed(2)}×) | ${ok(oursBest <= bestTfM[1].mean)} |`,
   );
 }
-lines.push(`| frame p95 ≤ 20 ms while training | ${fmt(tf.p95, 1)} ms | ${ok(tf.p95 <= 20)} |`);
+lines.push(
+  `| frame p95 ≤ 20 ms while training | ${fmt(tf.p95, 1)} ms (at top speed ${fmt(tff?.p95, 1)} ms) | ${ok(tf.p95 <= 20 && (tff?.p95 ?? 0) <= 20)} |`,
+);
 lines.push(
   `| initial JS ≤ 200 KB gzip | ${results.app.initialJsGzip.toLocaleString('en')} B | ${ok(results.app.initialJsGzip <= 200 * 1024)} |`,
 );

@@ -14,16 +14,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund || npm install --no-audit --no-fund
 fi
 
-if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
-  echo "== no browser found: installing Debian's chromium"
-  SUDO=""
-  [ "$(id -u)" != 0 ] && command -v sudo >/dev/null && SUDO="sudo"
-  if command -v apt-get >/dev/null; then
-    $SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium
-  else
-    echo "apt-get is not available: set CHROMIUM_PATH to a Chromium or Chrome binary" >&2
-  fi
-fi
+bash scripts/ensure-chromium.sh
 
 stage() {
   local name=$1
