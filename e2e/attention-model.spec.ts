@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type GlassboxPage } from './fixtures';
+import { ask, expect, getResult, openEmbedHost, test, type GlassboxPage } from './fixtures';
 
 /** PyTorch's outputs for a few texts (models/recipes/char_gpt.py); −∞ is the string "-Infinity". */
 interface GoldenCase {
@@ -333,43 +333,30 @@ test.describe('Attention: the trained transformer, step by step', () => {
     page,
     ep,
   }) => {
-    const base = new URL(test.info().project.use.baseURL!);
-    const src = new URL(`./?embed=1&ep=${ep}#/attention`, base).href;
-    const host = new URL('./examples/embed-host.html', base);
-    host.hostname = 'localhost';
-    host.searchParams.set('src', src);
-    await page.goto(host.href);
-    await page.evaluate(() => (window as unknown as { ready: Promise<unknown> }).ready);
-    const ask = (msg: Record<string, unknown>) =>
-      page.evaluate(
-        (m) =>
-          (window as unknown as { ask: (m: unknown) => Promise<Record<string, unknown>> }).ask(m),
-        { source: 'glassbox-host', ...msg },
-      );
+    await openEmbedHost(page, ep, '#/attention');
     for (const [config, field] of [
       [{ layer: 2 }, 'config.layer'],
       [{ text: 'x'.repeat(65) }, 'config.text'],
       [{ sampling: { temperature: 0, topK: 0, topP: 1, seed: 1 } }, 'config.sampling.temperature'],
     ] as const) {
-      expect(await ask({ type: 'setConfig', lesson: 'attention', config })).toMatchObject({
+      expect(await ask(page, { type: 'setConfig', lesson: 'attention', config })).toMatchObject({
         type: 'error',
         field,
       });
     }
-    const set = await ask({
+    const set = await ask(page, {
       type: 'setConfig',
       lesson: 'attention',
       config: { text: NEXT_CASE.text, layer: 1, head: 2 },
     });
     expect(set).toMatchObject({ type: 'state', stepCount: 15 });
-    const reply = await ask({ type: 'getResult' });
-    const result = reply.result as {
+    const result = await getResult<{
       tokens: string[];
       layer: number;
       head: number;
       weights: number[][];
       next: { token: string; id: number; probability: number }[];
-    };
+    }>(page);
     const n = Array.from(NEXT_CASE.text).length;
     expect(result.tokens).toHaveLength(n);
     expect([result.layer, result.head]).toEqual([1, 2]);

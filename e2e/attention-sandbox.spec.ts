@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import lz from 'lz-string';
 import { attentionSteps, type AttentionOptions, type Matrix } from '../src/core/attention';
-import { expect, test } from './fixtures';
+import { ask, expect, getResult, openEmbedHost, test } from './fixtures';
 
 /** PyTorch's numbers (models/recipes/attention_cases.py); −∞ is written as null. */
 const fixture = JSON.parse(
@@ -250,28 +250,12 @@ async function pasteInto(page: Page, testId: string, text: string) {
 
 // --- the embed API ---------------------------------------------------------------------------
 
-async function openHost(page: Page, ep: string): Promise<void> {
-  const base = new URL(test.info().project.use.baseURL!);
-  const app = new URL(`./?embed=1&ep=${ep}#/attention`, base).href;
-  const host = new URL('./examples/embed-host.html', base);
-  host.hostname = 'localhost';
-  host.searchParams.set('src', app);
-  await page.goto(host.href);
-  await page.evaluate(() => (window as unknown as { ready: Promise<unknown> }).ready);
-}
-type Reply = Record<string, unknown> & { type: string };
-const ask = (page: Page, msg: Record<string, unknown>) =>
-  page.evaluate((m) => (window as unknown as { ask: (m: unknown) => Promise<Reply> }).ask(m), {
-    source: 'glassbox-host',
-    ...msg,
-  });
-
 test.describe('Attention sandbox through the embed API', () => {
   test('setConfig + getResult give PyTorch’s numbers; bad configs name the field', async ({
     page,
     ep,
   }) => {
-    await openHost(page, ep);
+    await openEmbedHost(page, ep, '#/attention');
     const x = [
       [0.1, 0.2, 0.3],
       [0.4, 0.5, 0.6],
@@ -288,7 +272,7 @@ test.describe('Attention sandbox through the embed API', () => {
       config: { mode: 'sandbox' },
       backend: ep,
     });
-    const r = (await ask(page, { type: 'getResult' })).result as Record<string, Matrix>;
+    const r = await getResult<Record<string, Matrix>>(page);
     for (const name of ['scores', 'scaled', 'masked', 'weights'] as const)
       expectClose(r[name]!, inf((article[name] as (number | null)[][][])[0]!), 1e-5, name);
     expectClose(r.output!, inf(article.output as (number | null)[][]), 1e-5, 'output');
@@ -299,11 +283,11 @@ test.describe('Attention sandbox through the embed API', () => {
       lesson: 'attention',
       config: { mask: 'causal', heads: 3 },
     });
-    const c = (await ask(page, { type: 'getResult' })).result as {
+    const c = await getResult<{
       masked: Matrix;
       weights: Matrix;
       heads: { weights: Matrix; output: Matrix }[];
-    };
+    }>(page);
     expect(c.masked[0]![1]).toBe(-Infinity);
     expect(c.weights[0]).toEqual([1, 0, 0]);
     expect(c.heads).toHaveLength(3);

@@ -1,30 +1,20 @@
-import type { Page } from '@playwright/test';
-import { expect, goldenCase, golden, maxAbsDiff, test } from './fixtures';
+import {
+  ask,
+  expect,
+  getResult,
+  goldenCase,
+  golden,
+  maxAbsDiff,
+  openEmbedHost,
+  test,
+} from './fixtures';
 
-/**
- * The example host page (public/examples/embed-host.html), opened on another origin
- * (localhost vs 127.0.0.1), embedding Glassbox and talking to it as an author's page would.
- */
-async function openHost(page: Page, ep: string): Promise<void> {
-  const base = new URL(test.info().project.use.baseURL!);
-  const app = new URL(`./?embed=1&ep=${ep}#/convolution`, base).href;
-  const host = new URL('./examples/embed-host.html', base);
-  host.hostname = 'localhost';
-  host.searchParams.set('src', app);
-  await page.goto(host.href);
-  await page.evaluate(() => (window as unknown as { ready: Promise<unknown> }).ready);
-}
-
-type Reply = Record<string, unknown> & { type: string };
-const ask = (page: Page, msg: Record<string, unknown>) =>
-  page.evaluate((m) => (window as unknown as { ask: (m: unknown) => Promise<Reply> }).ask(m), {
-    source: 'glassbox-host',
-    ...msg,
-  });
+// The example host page (public/examples/embed-host.html), opened on another origin, embedding
+// Glassbox's Convolution lesson and talking to it as an author's page would.
 
 test.describe('Embed API v1', () => {
   test('the example page’s buttons drive the lesson', async ({ page, ep }) => {
-    await openHost(page, ep);
+    await openEmbedHost(page, ep);
     await page.getByRole('button', { name: 'Show the sample 3' }).click();
     await expect(page.locator('#answer')).toHaveText(`Step 1 of 9 on ${ep}`);
     await page.getByRole('button', { name: 'Next layer ▶' }).click();
@@ -35,7 +25,7 @@ test.describe('Embed API v1', () => {
   });
 
   test('a host page drives the lesson and reads the real numbers', async ({ page, ep }) => {
-    await openHost(page, ep);
+    await openEmbedHost(page, ep);
     const state = await ask(page, { type: 'getState' });
     expect(state).toMatchObject({
       type: 'state',
@@ -52,11 +42,10 @@ test.describe('Embed API v1', () => {
       config: { digit: { sample: 3 } },
     });
     expect(set).toMatchObject({ type: 'state', config: { mode: 'model', digit: { sample: 3 } } });
-    const result = await ask(page, { type: 'getResult' });
-    const { probabilities, predicted } = result.result as {
+    const { probabilities, predicted } = await getResult<{
       probabilities: number[];
       predicted: number;
-    };
+    }>(page);
     expect(predicted).toBe(3);
     expect(maxAbsDiff(probabilities, goldenCase(3).outputs.probabilities!.data)).toBeLessThan(
       golden.tolerance,
@@ -77,7 +66,7 @@ test.describe('Embed API v1', () => {
     page,
     ep,
   }) => {
-    await openHost(page, ep);
+    await openEmbedHost(page, ep);
     const bad = await ask(page, {
       type: 'setConfig',
       lesson: 'convolution',
@@ -110,7 +99,7 @@ test.describe('Embed API v1', () => {
     page,
     ep,
   }) => {
-    await openHost(page, ep);
+    await openEmbedHost(page, ep);
     const article = await ask(page, {
       type: 'setConfig',
       lesson: 'convolution',
@@ -141,10 +130,7 @@ test.describe('Embed API v1', () => {
       lesson: 'convolution',
       config: { stride: 2, padding: 1 },
     });
-    const r = (await ask(page, { type: 'getResult' })).result as {
-      output: number[][];
-      outputShape: number[];
-    };
+    const r = await getResult<{ output: number[][]; outputShape: number[] }>(page);
     // Padded to 5×5, stride 2 → 2×2. By hand: (0,0) = 2·3 + 4·4 = 22, (0,1) = 2·2 + 6·4 = 28,
     // (1,0) = 4·1 + 8·3 = 28, (1,1) = 6·1 + 8·2 = 22.
     expect(r.outputShape).toEqual([2, 2]);
@@ -172,7 +158,7 @@ test.describe('Embed API v1', () => {
     page,
     ep,
   }) => {
-    await openHost(page, ep);
+    await openEmbedHost(page, ep);
     expect(await ask(page, { type: 'setConfig', lesson: 'gan', config: {} })).toMatchObject({
       lesson: 'gan',
     });

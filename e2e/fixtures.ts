@@ -3,7 +3,7 @@
  * own `ep` (backend policy) so each journey is proven on WASM and on WebGPU.
  */
 import { readFileSync } from 'node:fs';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
 export interface GlassboxOptions {
   ep: 'wasm' | 'webgpu';
@@ -93,3 +93,45 @@ export const test = base.extend<GlassboxOptions & { app: GlassboxPage }>({
 });
 
 export { expect };
+
+// --- the embed API, through the example host page ----------------------------------------------
+
+/** An answer from embedded Glassbox (docs/embedding.md): `state`, `result` or `error`. */
+export type EmbedReply = Record<string, unknown> & { type: string };
+
+/**
+ * Opens the example host page (public/examples/embed-host.html) on another origin (localhost vs
+ * 127.0.0.1), embedding Glassbox with `?embed=1&ep=` on `route` (a hash route, with `?c=` if
+ * wanted), and waits until Glassbox says it is ready. Returns the frame it is in.
+ */
+export async function openEmbedHost(
+  page: Page,
+  ep: string,
+  route = '#/convolution',
+): Promise<FrameLocator> {
+  const base = new URL(test.info().project.use.baseURL!);
+  const app = new URL(`./?embed=1&ep=${ep}${route}`, base).href;
+  const host = new URL('./examples/embed-host.html', base);
+  host.hostname = 'localhost';
+  host.searchParams.set('src', app);
+  await page.goto(host.href);
+  await page.evaluate(() => (window as unknown as { ready: Promise<unknown> }).ready);
+  return page.frameLocator('#glassbox');
+}
+
+/**
+ * Sends `msg` (as `source: 'glassbox-host'`) through the host page's `ask` and resolves with the
+ * reply carrying the same id, whatever its type.
+ */
+export const ask = (page: Page, msg: Record<string, unknown>): Promise<EmbedReply> =>
+  page.evaluate((m) => (window as unknown as { ask: (m: unknown) => Promise<EmbedReply> }).ask(m), {
+    source: 'glassbox-host',
+    ...msg,
+  });
+
+/** Asks for `getResult`, expects a `result` reply (else fails showing it), returns its result. */
+export async function getResult<T>(page: Page): Promise<T> {
+  const r = await ask(page, { type: 'getResult' });
+  expect(r.type, JSON.stringify(r).slice(0, 300)).toBe('result');
+  return r.result as T;
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FrameLocator, Page } from '@playwright/test';
 import lz from 'lz-string';
-import { expect, maxAbsDiff, test } from './fixtures';
+import { ask, expect, getResult, maxAbsDiff, openEmbedHost, test } from './fixtures';
 
 /**
  * The GAN lesson's digits view, driven as a user and as an embedding page would: the example
@@ -33,34 +33,16 @@ interface DigitsResult {
     scores: number[];
   };
 }
-type Reply = Record<string, unknown> & { type: string };
 
 /** Opens the host page embedding the digits view on this project's backend. */
 async function openDigits(page: Page, ep: string): Promise<FrameLocator> {
-  const base = new URL(test.info().project.use.baseURL!);
   const c = lz.compressToEncodedURIComponent(JSON.stringify({ mode: 'digits' }));
-  const app = new URL(`./?embed=1&ep=${ep}#/gan?c=${c}`, base).href;
-  const host = new URL('./examples/embed-host.html', base);
-  host.hostname = 'localhost';
-  host.searchParams.set('src', app);
-  await page.goto(host.href);
-  await page.evaluate(() => (window as unknown as { ready: Promise<unknown> }).ready);
-  const frame = page.frameLocator('#glassbox');
+  const frame = await openEmbedHost(page, ep, `#/gan?c=${c}`);
   await expect(frame.getByTestId('gan.digits')).toHaveAttribute('aria-busy', 'false');
   return frame;
 }
 
-const ask = (page: Page, msg: Record<string, unknown>) =>
-  page.evaluate((m) => (window as unknown as { ask: (m: unknown) => Promise<Reply> }).ask(m), {
-    source: 'glassbox-host',
-    ...msg,
-  });
-
-async function result(page: Page): Promise<DigitsResult> {
-  const r = await ask(page, { type: 'getResult' });
-  expect(r.type, JSON.stringify(r).slice(0, 300)).toBe('result');
-  return r.result as DigitsResult;
-}
+const result = (page: Page) => getResult<DigitsResult>(page);
 
 test.describe('GAN digits: a generator and its discriminator in the page', () => {
   test('the grid renders with D’s scores, and a golden z gives PyTorch’s image and score', async ({

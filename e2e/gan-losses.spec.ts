@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import lz from 'lz-string';
 import { ganLosses, type GanLoss } from '../src/core/ganLoss';
-import { expect, test } from './fixtures';
+import { ask, expect, getResult, openEmbedHost, test } from './fixtures';
 
 /** The losses view of a config, as a link. */
 const link = (config: { dReal: number[]; dFake: number[]; loss: GanLoss }) =>
@@ -123,30 +123,12 @@ test.describe('GAN losses view', () => {
   });
 });
 
-/** The example host page embedding Glassbox's GAN lesson on another origin. */
-async function openHost(page: Page, ep: string): Promise<void> {
-  const base = new URL(test.info().project.use.baseURL!);
-  const app = new URL(`./?embed=1&ep=${ep}#/gan`, base).href;
-  const host = new URL('./examples/embed-host.html', base);
-  host.hostname = 'localhost';
-  host.searchParams.set('src', app);
-  await page.goto(host.href);
-  await page.evaluate(() => (window as unknown as { ready: Promise<unknown> }).ready);
-}
-
-type Reply = Record<string, unknown> & { type: string };
-const ask = (page: Page, msg: Record<string, unknown>) =>
-  page.evaluate((m) => (window as unknown as { ask: (m: unknown) => Promise<Reply> }).ask(m), {
-    source: 'glassbox-host',
-    ...msg,
-  });
-
 test.describe('GAN losses through the embed API', () => {
   test('getResult gives {lossD, lossG}; a bad value names the field and changes nothing', async ({
     page,
     ep,
   }) => {
-    await openHost(page, ep);
+    await openEmbedHost(page, ep, '#/gan');
     const set = await ask(page, { type: 'setConfig', lesson: 'gan', config: { mode: 'losses' } });
     expect(set).toMatchObject({
       type: 'state',
@@ -154,17 +136,14 @@ test.describe('GAN losses through the embed API', () => {
       stepCount: 5,
       config: { mode: 'losses', dReal: [0.9], dFake: [0.1], loss: 'non-saturating' },
     });
-    const article = (await ask(page, { type: 'getResult' })).result as {
-      lossD: number;
-      lossG: number;
-    };
+    const article = await getResult<{ lossD: number; lossG: number }>(page);
     expect(Object.keys(article).sort()).toEqual(['lossD', 'lossG']);
     expect(article.lossD).toBeCloseTo(0.2107, 4);
     expect(article.lossG).toBeCloseTo(2.3026, 4);
 
     const batch = { dReal: [0.9, 0.7, 0.8], dFake: [0.2, 0.35], loss: 'lsgan' };
     await ask(page, { type: 'setConfig', lesson: 'gan', config: batch });
-    const r = (await ask(page, { type: 'getResult' })).result as { lossD: number; lossG: number };
+    const r = await getResult<{ lossD: number; lossG: number }>(page);
     const ref = ganLosses(batch.dReal, batch.dFake, 'lsgan');
     expect(Math.abs(r.lossD - ref.lossD)).toBeLessThan(TOL);
     expect(Math.abs(r.lossG - ref.lossG)).toBeLessThan(TOL);

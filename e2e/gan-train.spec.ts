@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import lz from 'lz-string';
 import { ganLosses } from '../src/core/ganLoss';
 import { trainDefaults, type TrainConfig } from '../src/lessons/gan/train/config';
-import { expect, test } from './fixtures';
+import { ask, expect, getResult, openEmbedHost, test } from './fixtures';
 
 /** The 2-D playground with some settings changed, as a link. */
 const link = (patch: Partial<TrainConfig> = {}) =>
@@ -172,24 +172,6 @@ test.describe('GAN training', () => {
   });
 });
 
-/** The example host page embedding Glassbox's GAN lesson on another origin. */
-async function openHost(page: Page, ep: string): Promise<void> {
-  const base = new URL(test.info().project.use.baseURL!);
-  const app = new URL(`./?embed=1&ep=${ep}#/gan`, base).href;
-  const host = new URL('./examples/embed-host.html', base);
-  host.hostname = 'localhost';
-  host.searchParams.set('src', app);
-  await page.goto(host.href);
-  await page.evaluate(() => (window as unknown as { ready: Promise<unknown> }).ready);
-}
-
-type Reply = Record<string, unknown> & { type: string };
-const ask = (page: Page, msg: Record<string, unknown>) =>
-  page.evaluate((m) => (window as unknown as { ask: (m: unknown) => Promise<Reply> }).ask(m), {
-    source: 'glassbox-host',
-    ...msg,
-  });
-
 test.describe('GAN training through the embed API', () => {
   test.skip(({ ep }) => ep === 'webgpu', 'WASM runs the full journeys; WebGPU has a smoke test');
 
@@ -197,8 +179,7 @@ test.describe('GAN training through the embed API', () => {
     page,
     ep,
   }) => {
-    await openHost(page, ep);
-    const frame = page.frameLocator('#glassbox');
+    const frame = await openEmbedHost(page, ep, '#/gan');
     await expect(frame.getByTestId('gan.train')).toHaveAttribute('data-phase', 'ready', {
       timeout: 60_000,
     });
@@ -206,7 +187,7 @@ test.describe('GAN training through the embed API', () => {
     await frame.getByTestId('gan.train.step').click();
     await frame.getByTestId('gan.train.step').click();
     await expect(frame.getByTestId('gan.train.steps')).toHaveAttribute('data-value', '2');
-    const r = (await ask(page, { type: 'getResult' })).result as Record<string, number>;
+    const r = await getResult<Record<string, number>>(page);
     expect(Object.keys(r).sort()).toEqual(['lossD', 'lossG', 'meanDFake', 'meanDReal', 'steps']);
     expect(r.steps).toBe(2);
     expect(r.lossD).toBe(
