@@ -125,8 +125,11 @@ export const ganEn = {
       thetaD: 'a parameter of D',
     },
     divergedWhy:
-      'Usually the learning rate is too large for this setup. Lower it, then return to the last good parameters: your settings and curves are kept.',
-    restore: 'Return to the last good parameters',
+      'Usually the learning rate is too large for this setup. Lower it, then go back to good parameters: your settings are kept, and the curves up to the step you go back to.',
+    restore: 'Return to the last good parameters (G step {{step}})',
+    goBack: 'Go back further, to G step {{step}}',
+    goBackWhy:
+      'The last good parameters are one step before the blow-up and, with the same settings, often blow up again at once. A checkpoint is kept every {{every}} G steps (the latest {{keep}}); going back to one drops the curves after it.',
     reinitialised:
       'The architecture changed, so both networks started over from the seed (a new shape needs new parameters). Loss, optimizer, batch and learning-rate changes keep the training going.',
     realSamples: 'Real samples',

@@ -15,6 +15,16 @@
  * - Divergence: after every run the losses and the L1 norms of the new parameters are
  *   checked; on NaN or ∞ training stops with `diverged` naming the value, the diverged state
  *   is kept for inspection and the last good one can be restored with `restoreLastGood()`.
+ *   That state is one run before the blow-up and, with the same settings, often blows up
+ *   again at once, so a small ring of checkpoints goes back further: the state after every
+ *   CHECKPOINT_EVERY-th generator step, the newest CHECKPOINT_KEEP of them, brought back by
+ *   `restoreCheckpoint(stepsG)`.
+ * - Ownership: states share tensors (a run's outputs replace only what it updates, a
+ *   checkpoint or the last good state is the very tensors the next run read), so a tensor is
+ *   disposed only when no state the trainer holds — the current one, the last good one, a
+ *   checkpoint — holds it any more (`release`). Nothing is copied: on WebGPU a checkpoint is
+ *   GPU buffers that would otherwise have been freed, at most the parameters and optimizer
+ *   state of both networks (about 2 MB each at the playground's largest size).
  *
  * Calls never overlap: each public method waits for the one before (WebGPU runs must not
  * overlap).
@@ -71,11 +81,27 @@ export interface GanTrainConfig {
 
 export type GanStepKind = 'iteration' | 'd' | 'g';
 
+/** A checkpoint is taken after every run that brings G's step count to a multiple of this. */
+export const CHECKPOINT_EVERY = 25;
+/** Checkpoints kept (the oldest goes first): reach back CHECKPOINT_EVERY × this G steps. */
+export const CHECKPOINT_KEEP = 4;
+
+/** Optimizer steps done by each network: where a state, or a checkpoint, is. */
+export interface GanSteps {
+  stepsD: number;
+  stepsG: number;
+}
+
 /** The first non-finite value after a run: a loss or a network's parameters. */
 export interface GanDivergence {
   value: 'lossD' | 'lossG' | 'thetaG' | 'thetaD';
+  /** The diverged state's step counts (after the run that overflowed). */
   stepsD: number;
   stepsG: number;
+  /** Where `restoreLastGood()` goes: the state before that run. */
+  lastGood: GanSteps;
+  /** Where going back further goes: the newest checkpoint older than `lastGood`, if any. */
+  checkpoint: GanSteps | null;
 }
 
 /** The last run's intermediates for the step-by-step view (`step('d' | 'g', …)`). */
@@ -163,6 +189,9 @@ export interface GanTrainInfo {
   paramsD: number;
   stepsD: number;
   stepsG: number;
+  /** CHECKPOINT_EVERY and CHECKPOINT_KEEP, for a view to explain going back further. */
+  checkpointEvery: number;
+  checkpointKeep: number;
 }
 
 /**
@@ -188,6 +217,16 @@ function validate(check: () => void): void {
 /** State tensors by input name (thetaG, mG, vG, bufG, and D's). */
 type StateTensors = Record<string, OrtTensor>;
 
+/** The latest losses and mean D outputs (NaN before the first run computed them). */
+interface Latest {
+  lossD: number;
+  lossG: number;
+  meanDReal: number;
+  meanDFake: number;
+}
+
+const NO_LOSSES: Latest = { lossD: NaN, lossG: NaN, meanDReal: NaN, meanDFake: NaN };
+
 interface TrainState {
   tensors: StateTensors;
   /** Adam step counts (reset when an optimizer changes kind). */
@@ -195,7 +234,21 @@ interface TrainState {
   tD: number;
   stepsD: number;
   stepsG: number;
+  /** What the run that made this state computed, so a restored state shows its own losses. */
+  latest: Latest;
 }
+
+/**
+ * A second holder of the same tensors: its own record, so that changing one state's optimizer
+ * tensors (`resetOptimizer`) never changes another's.
+ */
+const copyState = (s: TrainState): TrainState => ({
+  ...s,
+  tensors: { ...s.tensors },
+  latest: { ...s.latest },
+});
+
+const stepsOf = (s: TrainState): GanSteps => ({ stepsD: s.stepsD, stepsG: s.stepsG });
 
 const NEXT = '_next';
 
@@ -271,8 +324,9 @@ export class GanTrainer {
   private readonly sessions = new Map<string, Promise<InferenceSession>>();
   private state!: TrainState;
   private lastGood: TrainState | null = null;
+  /** Checkpoints of the current run, oldest first, at most CHECKPOINT_KEEP. */
+  private ring: TrainState[] = [];
   private diverged: GanDivergence | null = null;
-  private latest = { lossD: NaN, lossG: NaN, meanDReal: NaN, meanDFake: NaN };
   private pickData!: () => number;
   private noise!: () => number;
   private viewNoiseSeed = 0;
@@ -329,7 +383,14 @@ export class GanTrainer {
       },
       paramsG: paramCount(g.layoutG),
       paramsD: paramCount(g.layoutD),
+      checkpointEvery: CHECKPOINT_EVERY,
+      checkpointKeep: CHECKPOINT_KEEP,
     };
+  }
+
+  /** The checkpoints held now, oldest first. */
+  get checkpoints(): GanSteps[] {
+    return this.ring.map(stepsOf);
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -369,7 +430,10 @@ export class GanTrainer {
     return this.tensor(new Float32Array(n), [n]);
   }
 
-  /** Fresh parameters and optimizer state from `seed`; restarts the data and noise streams. */
+  /**
+   * Fresh parameters and optimizer state from `seed`; restarts the data and noise streams.
+   * The last good state and every checkpoint go: they belong to the run that ended.
+   */
   private reset(seed: number): void {
     const uniform = seededRandom(mixSeed(seed, 0));
     const { layoutG, layoutD } = this.graphs;
@@ -377,11 +441,12 @@ export class GanTrainer {
       thetaG: this.tensor(initParams(layoutG, uniform), [paramCount(layoutG)]),
       thetaD: this.tensor(initParams(layoutD, uniform), [paramCount(layoutD)]),
     };
-    this.disposeState(this.state);
-    this.disposeState(this.lastGood);
+    const old = [this.state, this.lastGood, ...this.ring];
     this.lastGood = null;
+    this.ring = [];
     this.diverged = null;
-    this.state = { tensors, tG: 0, tD: 0, stepsD: 0, stepsG: 0 };
+    this.state = { tensors, tG: 0, tD: 0, stepsD: 0, stepsG: 0, latest: { ...NO_LOSSES } };
+    this.release(old);
     this.resetOptimizer('G');
     this.resetOptimizer('D');
     const pick = seededRandom(mixSeed(seed, 1));
@@ -390,7 +455,6 @@ export class GanTrainer {
     this.noise = seededNormal(seededRandom(mixSeed(seed, 2)));
     this.viewNoiseSeed = mixSeed(seed, 3);
     this.makeViewInputs();
-    this.latest = { lossD: NaN, lossG: NaN, meanDReal: NaN, meanDFake: NaN };
   }
 
   private makeViewInputs(): void {
@@ -406,14 +470,20 @@ export class GanTrainer {
     this.viewInputs = inputs;
   }
 
-  /** Zero optimizer state for one network, of the kind its optimizer now is. */
+  /**
+   * Zero optimizer state for one network, of the kind its optimizer now is. The old tensors
+   * may still be the last good state's or a checkpoint's: they are released, not disposed.
+   */
   private resetOptimizer(net: 'G' | 'D'): void {
     const s = this.state.tensors;
     const n = s[`theta${net}`]!.dims[0]!;
+    const old: StateTensors = {};
     for (const k of ['m', 'v', 'buf']) {
-      s[`${k}${net}`]?.dispose();
+      const t = s[`${k}${net}`];
+      if (t) old[`${k}${net}`] = t;
       delete s[`${k}${net}`];
     }
+    this.release([{ tensors: old }]);
     const kind = net === 'G' ? this.spec.optimizerG : this.spec.optimizerD;
     if (kind === 'adam') {
       s[`m${net}`] = this.zeros(n);
@@ -459,10 +529,47 @@ export class GanTrainer {
       if (r.status === 'fulfilled') await r.value.release();
   }
 
-  private disposeState(s: TrainState | null | undefined, keep?: TrainState): void {
-    if (!s) return;
-    const kept = new Set(keep ? Object.values(keep.tensors) : []);
-    for (const t of Object.values(s.tensors)) if (!kept.has(t)) t.dispose();
+  /** Every state the trainer holds: the current one, the last good one, the checkpoints. */
+  private holding(): TrainState[] {
+    return [this.state, this.lastGood, ...this.ring].filter((s): s is TrainState => !!s);
+  }
+
+  /**
+   * Disposes the tensors of states just let go of that no state in `kept` holds. Call it
+   * after the holders changed: each tensor is disposed once, and never while still held.
+   */
+  private release(
+    dropped: readonly (Pick<TrainState, 'tensors'> | null | undefined)[],
+    kept: readonly TrainState[] = this.holding(),
+  ): void {
+    const held = new Set(kept.flatMap((s) => Object.values(s.tensors)));
+    const gone = new Set<OrtTensor>();
+    for (const s of dropped)
+      for (const t of Object.values(s?.tensors ?? {})) if (!held.has(t)) gone.add(t);
+    for (const t of gone) t.dispose();
+  }
+
+  /** Keeps the state after a good run as the newest checkpoint; the oldest beyond K go. */
+  private takeCheckpoint(s: TrainState): void {
+    // Newer checkpoints than this would be another run's (there are none after a restore,
+    // which drops them; this only guards the invariant that steps grow along the ring).
+    const dropped = this.ring.filter((c) => c.stepsG >= s.stepsG);
+    this.ring = this.ring.filter((c) => c.stepsG < s.stepsG);
+    this.ring.push(copyState(s));
+    while (this.ring.length > CHECKPOINT_KEEP) dropped.push(this.ring.shift()!);
+    this.release(dropped);
+  }
+
+  /**
+   * A restored state may come from before the optimizer changed kind (SGD's buffer where Adam
+   * wants its moments): that network's optimizer starts from fresh state, as `setSpec` does.
+   */
+  private fitOptimizers(): void {
+    for (const net of ['G', 'D'] as const) {
+      const kind = net === 'G' ? this.spec.optimizerG : this.spec.optimizerD;
+      const has = (k: string) => `${k}${net}` in this.state.tensors;
+      if (kind === 'adam' ? !has('m') || !has('v') : !has('buf')) this.resetOptimizer(net);
+    }
   }
 
   private batch(
@@ -552,6 +659,7 @@ export class GanTrainer {
         tD: s.tD + (this.spec.optimizerD === 'adam' ? dSteps : 0),
         stepsD: s.stepsD + dSteps,
         stepsG: s.stepsG + gSteps,
+        latest: { ...s.latest },
       };
       const read: Record<string, Float32Array> = {};
       for (const [name, t] of Object.entries(results)) {
@@ -566,20 +674,33 @@ export class GanTrainer {
       if (lossD !== undefined) history.lossD[ran] = lossD;
       if (lossG !== undefined) history.lossG[ran] = lossG;
       ran++;
+      if (lossD !== undefined) next.latest.lossD = lossD;
+      if (lossG !== undefined) next.latest.lossG = lossG;
+      if (read.meanD)
+        [next.latest.meanDReal, next.latest.meanDFake] = [read.meanD[0]!, read.meanD[1]!];
       const bad = (['lossD', 'lossG', 'normG', 'normD'] as const).find(
         (k) => read[k] !== undefined && !Number.isFinite(read[k][0]),
       );
+      this.state = next;
       if (bad) {
         const value = bad === 'normG' ? 'thetaG' : bad === 'normD' ? 'thetaD' : bad;
-        this.diverged = { value, stepsD: next.stepsD, stepsG: next.stepsG };
-        this.disposeState(this.lastGood, s);
+        // Every checkpoint is s or older (steps only grow); the newest that is not s.
+        const older = this.ring.filter((c) => c.stepsG !== s.stepsG || c.stepsD !== s.stepsD);
+        const checkpoint = older.at(-1);
+        this.diverged = {
+          value,
+          stepsD: next.stepsD,
+          stepsG: next.stepsG,
+          lastGood: stepsOf(s),
+          checkpoint: checkpoint ? stepsOf(checkpoint) : null,
+        };
+        const before = this.lastGood;
         this.lastGood = s;
-      } else this.disposeState(s, next);
-      this.state = next;
-      if (lossD !== undefined) this.latest.lossD = lossD;
-      if (lossG !== undefined) this.latest.lossG = lossG;
-      if (read.meanD)
-        [this.latest.meanDReal, this.latest.meanDFake] = [read.meanD[0]!, read.meanD[1]!];
+        this.release([before]);
+      } else {
+        if (gSteps > 0 && next.stepsG % CHECKPOINT_EVERY === 0) this.takeCheckpoint(next);
+        this.release([s]);
+      }
       if (ran === count && kind === 'd')
         detail = {
           kind: 'd',
@@ -605,7 +726,7 @@ export class GanTrainer {
       ran,
       stepsD: this.state.stepsD,
       stepsG: this.state.stepsG,
-      ...this.latest,
+      ...this.state.latest,
       history,
       diverged: this.diverged,
       detail,
@@ -632,7 +753,7 @@ export class GanTrainer {
       const snap: GanSnapshot = {
         stepsD: this.state.stepsD,
         stepsG: this.state.stepsG,
-        ...this.latest,
+        ...this.state.latest,
         diverged: this.diverged,
         fake: read.fake!,
         dFake: read.dFake!,
@@ -727,16 +848,43 @@ export class GanTrainer {
     });
   }
 
-  /** After divergence: back to the last good state. Resolves false when there is none. */
+  /**
+   * After divergence: back to the last good state (with the losses of the run that made it).
+   * Resolves false when there is none.
+   */
   restoreLastGood(): Promise<boolean> {
     return this.exclusive(() => {
       if (!this.lastGood) return Promise.resolve(false);
-      this.disposeState(this.state, this.lastGood);
+      const diverged = this.state;
       this.state = this.lastGood;
       this.lastGood = null;
       this.diverged = null;
-      this.latest = { lossD: NaN, lossG: NaN, meanDReal: NaN, meanDFake: NaN };
+      this.release([diverged]);
+      this.fitOptimizers();
       return Promise.resolve(true);
+    });
+  }
+
+  /**
+   * Back to the checkpoint taken at G step `stepsG` (one of `checkpoints`), with the losses
+   * of the run that made it; at any time, though the view offers it after divergence. The
+   * current state, the last good one and the checkpoints newer than it are let go: training
+   * goes on from there as a new run, with the data and noise streams where they are (so it is
+   * not a replay). Resolves with its step counts, or null when there is no such checkpoint.
+   */
+  restoreCheckpoint(stepsG: number): Promise<GanSteps | null> {
+    return this.exclusive(() => {
+      const at = this.ring.findIndex((c) => c.stepsG === stepsG);
+      if (at < 0) return Promise.resolve(null);
+      const dropped = [this.state, this.lastGood, ...this.ring.slice(at + 1)];
+      this.ring = this.ring.slice(0, at + 1);
+      // A copy: the checkpoint stays in the ring, to come back to again.
+      this.state = copyState(this.ring[at]!);
+      this.lastGood = null;
+      this.diverged = null;
+      this.release(dropped);
+      this.fitOptimizers();
+      return Promise.resolve(stepsOf(this.state));
     });
   }
 
@@ -745,9 +893,10 @@ export class GanTrainer {
     if (this.disposed) return;
     await this.queue;
     this.disposed = true;
-    this.disposeState(this.lastGood, this.state);
-    this.disposeState(this.state);
+    const all = [this.state, this.lastGood, ...this.ring];
     this.lastGood = null;
+    this.ring = [];
+    this.release(all, []);
     await this.releaseSessions();
   }
 }

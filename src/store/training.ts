@@ -10,7 +10,8 @@
  * const loop = createTrainingLoop({
  *   stepsPerFrame: 10,                       // iterations per request (per-run cost dominates)
  *   onFrame: (report, snap) => draw(report, snap),  // losses, fake samples, D heatmap, arrows
- *   onDiverged: (d) => showDivergence(d),    // loop stops; offer restoreLastGood()
+ *   onDiverged: (d) => showDivergence(d),    // loop stops; offer restoreLastGood(), and
+ *                                            // restoreCheckpoint(d.checkpoint.stepsG) if any
  * });
  * loop.start();
  * slider.oninput = () => void setTrainingHyper({ lrD: value }); // next step, no rebuild
@@ -34,6 +35,10 @@
  *   the parameters; a new architecture (widths, depth, activation, noise dim) reinitialises.
  *   `setTrainingView`, `setTrainingData`, `resetTraining(seed)`, `restoreLastGood()`,
  *   `stopTraining()`.
+ * - `restoreCheckpoint(stepsG)`: back further than the last good state, to one of the
+ *   trainer's checkpoints (every CHECKPOINT_EVERY G steps, the newest CHECKPOINT_KEEP); a
+ *   divergence names the newest one older than the last good state (`checkpoint`). Resolves
+ *   with its step counts, or null when the trainer has none there.
  *
  * The backend follows the app's policy; if WebGPU fails the worker restarts on WASM (the
  * usual notice) and training restarts from the seed there (the client replays the config).
@@ -46,6 +51,7 @@ import type {
   GanSpec,
   GanStepKind,
   GanStepReport,
+  GanSteps,
   GanTrainConfig,
   GanTrainInfo,
   GanViewConfig,
@@ -61,6 +67,7 @@ export type {
   GanSpec,
   GanStepKind,
   GanStepReport,
+  GanSteps,
   GanTrainConfig,
   GanTrainInfo,
   GanViewConfig,
@@ -117,6 +124,9 @@ export const resetTraining = (seed: number): Promise<GanTrainInfo> =>
   guarded((c) => c.trainReset(seed));
 
 export const restoreLastGood = (): Promise<boolean> => guarded((c) => c.trainRestore());
+
+export const restoreCheckpoint = (stepsG: number): Promise<GanSteps | null> =>
+  guarded((c) => c.trainRestoreCheckpoint(stepsG));
 
 export const stopTraining = (): Promise<void> => guarded((c) => c.trainDispose());
 

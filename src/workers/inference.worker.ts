@@ -176,6 +176,10 @@ const handlers: { [K in keyof WorkerHandlers]: Handler<K> } = {
     return { restored: await (await requireTrainer()).restoreLastGood() };
   },
 
+  async trainRestoreCheckpoint({ stepsG }) {
+    return { restored: await (await requireTrainer()).restoreCheckpoint(stepsG) };
+  },
+
   async trainDispose() {
     const old = trainer;
     trainer = undefined;

@@ -12,6 +12,7 @@ import type {
   GanSpec,
   GanStepKind,
   GanStepReport,
+  GanSteps,
   GanTrainConfig,
   GanTrainInfo,
   GanViewConfig,
@@ -406,6 +407,14 @@ export class InferenceClient {
   /** After divergence: back to the last good parameters. */
   async trainRestore(): Promise<boolean> {
     return (await this.train('trainRestore', {})).restored;
+  }
+
+  /**
+   * Back further: to the checkpoint at G step `stepsG` (a divergence names the newest older
+   * than the last good state). Null when the trainer has none there (e.g. after a restart).
+   */
+  async trainRestoreCheckpoint(stepsG: number): Promise<GanSteps | null> {
+    return (await this.train('trainRestoreCheckpoint', { stepsG })).restored;
   }
 
   /** Stops training and releases the trainer's sessions and tensors. */

@@ -10,6 +10,7 @@ import type {
   GanSnapshot,
   GanSpec,
   GanStepKind,
+  GanSteps,
   GanStepReport,
   GanTrainConfig,
   GanTrainInfo,
@@ -59,6 +60,8 @@ export interface WorkerHandlers {
   trainReset: { args: { seed: number }; result: GanTrainInfo };
   trainSnapshot: { args: { params?: boolean }; result: GanSnapshot };
   trainRestore: { args: Record<string, never>; result: { restored: boolean } };
+  /** Back to the checkpoint at G step `stepsG`; `restored` is null when there is none. */
+  trainRestoreCheckpoint: { args: { stepsG: number }; result: { restored: GanSteps | null } };
   trainDispose: { args: Record<string, never>; result: { released: boolean } };
   /** Releases every session (and the WebGPU device) before the worker is terminated. */
   dispose: { args: Record<string, never>; result: { released: number } };

@@ -36,6 +36,7 @@ export function TrainView() {
   const config = stored.mode === 'train' ? stored : trainDefaults;
   const storedStep = useGanStep();
   const hide = useAppStore((s) => s.embed.hide);
+  const lang = useAppStore((s) => s.lang);
   const setConfig = useAppStore((s) => s.setConfig);
   const setStep = useAppStore((s) => s.setStep);
   const [problem, setProblem] = useState<string | null>(null);
@@ -330,15 +331,42 @@ export function TrainView() {
             })}
           </p>
           <p className="gan-note">{t('gan.train.divergedWhy')}</p>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => void controller.restore()}
-            disabled={status.busy}
-            data-testid="gan.train.restore"
-          >
-            {t('gan.train.restore')}
-          </button>
+          {status.diverged.checkpoint && status.info && (
+            <p className="gan-note" id="gan-train-go-back-why">
+              {t('gan.train.goBackWhy', {
+                every: status.info.checkpointEvery,
+                keep: status.info.checkpointKeep,
+              })}
+            </p>
+          )}
+          <div className="gan-diverged-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void controller.restore()}
+              disabled={status.busy}
+              data-testid="gan.train.restore"
+              data-steps-g={status.diverged.lastGood.stepsG}
+            >
+              {t('gan.train.restore', {
+                step: status.diverged.lastGood.stepsG.toLocaleString(lang),
+              })}
+            </button>
+            {status.diverged.checkpoint && (
+              <button
+                type="button"
+                onClick={() => void controller.goBack()}
+                disabled={status.busy}
+                aria-describedby={status.info ? 'gan-train-go-back-why' : undefined}
+                data-testid="gan.train.go-back"
+                data-steps-g={status.diverged.checkpoint.stepsG}
+              >
+                {t('gan.train.goBack', {
+                  step: status.diverged.checkpoint.stepsG.toLocaleString(lang),
+                })}
+              </button>
+            )}
+          </div>
         </div>
       )}
       {status.reinitialised && (

@@ -12,6 +12,7 @@ import { slicedWassersteinTo } from '../../../core/ganMetrics';
 import {
   createTrainingLoop,
   resetTraining,
+  restoreCheckpoint,
   restoreLastGood,
   setTrainingData,
   setTrainingHyper,
@@ -84,6 +85,18 @@ export class Curves {
     if (this.x.length > this.max)
       for (const k of ['x', 'lossD', 'lossG', 'meanDReal', 'meanDFake'] as const)
         this[k] = this[k].filter((_, i) => i % 2 === 0);
+  }
+  /** Drops every point beyond G step `x` (after a restore: see TrainController.restored). */
+  truncate(x: number): void {
+    const n = this.x.findIndex((v) => v > x);
+    if (n >= 0)
+      for (const k of ['x', 'lossD', 'lossG', 'meanDReal', 'meanDFake'] as const)
+        this[k].length = n;
+    const m = this.swX.findIndex((v) => v > x);
+    if (m >= 0) {
+      this.swX.length = m;
+      this.sw.length = m;
+    }
   }
   pushDistance(x: number, d: number): void {
     this.swX.push(x);
@@ -375,13 +388,41 @@ export class TrainController {
     if (this.status.iteration) this.set({ iteration: null });
   }
 
-  /** Back to the parameters before the non-finite value; curves and settings stay. */
+  /**
+   * Draws the state a restore went back to. Training goes on from that step as a new run, so
+   * the curves are cut back to it rather than marked: the points beyond it belong to the run
+   * left behind, and kept they would give two values for one step (the line doubling back
+   * over itself), with nothing on the chart to say which one led to the networks shown.
+   */
+  private async restored(): Promise<void> {
+    const snap = await trainingSnapshot();
+    if (this.closed) return;
+    this.curves.truncate(snap.stepsG);
+    this.emit(null, snap);
+  }
+
+  /** Back to the parameters before the non-finite value; settings stay, curves up to there. */
   restore(): Promise<void> {
     this.pause();
     return this.guard(async () => {
       await restoreLastGood();
       this.set({ diverged: null });
-      await this.refresh();
+      await this.restored();
+    });
+  }
+
+  /**
+   * Back further than the last good parameters: to the checkpoint the divergence names (the
+   * newest older one), where the run was not yet on its way out.
+   */
+  goBack(): Promise<void> {
+    const to = this.status.diverged?.checkpoint;
+    if (!to) return Promise.resolve();
+    this.pause();
+    return this.guard(async () => {
+      await restoreCheckpoint(to.stepsG);
+      this.set({ diverged: null });
+      await this.restored();
     });
   }
 
