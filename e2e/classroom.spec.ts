@@ -1,6 +1,6 @@
 import lz from 'lz-string';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { chooseToolByKeyboard, expect, openTool, test } from './fixtures';
 
 /** Presses Tab (or Shift+Tab) until the element with this test id has focus, as a keyboard user would. */
 async function tabTo(page: Page, testId: string, { back = false, max = 40 } = {}): Promise<void> {
@@ -54,8 +54,7 @@ test.describe('Classroom mode and tours', () => {
     expect(parseFloat(after)).toBeGreaterThan(parseFloat(before));
 
     // Open the tours menu and start the Convolution tour, with Tab and Enter only.
-    await tabTo(page, 'classroom.tours-button');
-    await page.keyboard.press('Enter');
+    await chooseToolByKeyboard(page, 'classroom.tours-button');
     await expect(page.getByTestId('classroom.tours')).toBeVisible();
     await tabTo(page, 'classroom.tours.start-convolution');
     await page.keyboard.press('Enter');
@@ -103,11 +102,10 @@ test.describe('Classroom mode and tours', () => {
     await page.keyboard.press('ArrowRight');
     await expect(position).toHaveText('Tour step 3 of 13');
 
-    // High contrast and the laser pointer, from their toggles.
-    await tabTo(page, 'classroom.contrast', { back: true });
-    await page.keyboard.press('Enter');
+    // High contrast and the laser pointer, from their toggles in the More menu.
+    await chooseToolByKeyboard(page, 'classroom.contrast', { back: true });
     await expect(html).toHaveClass(/\bhigh-contrast\b/);
-    await page.getByTestId('classroom.laser-toggle').click();
+    await openTool(page, 'classroom.laser-toggle');
     await page.mouse.move(300, 200);
     const dot = page.getByTestId('classroom.laser');
     await expect(dot).toBeVisible();
@@ -215,7 +213,7 @@ test.describe('Classroom mode and tours', () => {
     await expect(app.predictedLabel).toBeVisible();
 
     // The same tour pasted into the tours menu: the problem is listed, then fixed and loaded.
-    await page.getByTestId('classroom.tours-button').click();
+    await openTool(page, 'classroom.tours-button');
     const json = page.getByTestId('classroom.tours.json');
     await json.fill(JSON.stringify(bad, null, 2));
     await page.getByTestId('classroom.tours.load').click();
@@ -232,7 +230,7 @@ test.describe('Classroom mode and tours', () => {
   test('every built-in tour plays to its end, across lessons', async ({ app, page }) => {
     await app.open('#/convolution');
     for (const id of ['attention', 'convolution', 'gan']) {
-      await page.getByTestId('classroom.tours-button').click();
+      await openTool(page, 'classroom.tours-button');
       await page.getByTestId(`classroom.tours.start-${id}`).click();
       const { position } = bar(page);
       await expect(position).toHaveText(/^Tour step 1 of (\d+)$/);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openTool, test } from './fixtures';
 
 /** The config editor panel, as a user drives it. */
 class EditorPanel {
@@ -21,7 +21,7 @@ class EditorPanel {
   }
 
   async open(): Promise<void> {
-    await this.page.getByTestId('app.editor').click();
+    await openTool(this.page, 'app.editor');
     await expect(
       this.page.locator('[data-testid="editor.monaco"][data-ready="true"]'),
     ).toBeVisible();
@@ -149,6 +149,6 @@ test.describe('Config editor', () => {
     await expect(editor.root).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(editor.root).toHaveCount(0);
-    await expect(page.getByTestId('app.editor')).toBeFocused();
+    await expect(page.getByTestId('app.more')).toBeFocused(); // the menu the editor entry is in
   });
 });

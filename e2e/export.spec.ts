@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import lz from 'lz-string';
 import { trainDefaults } from '../src/lessons/gan/train/config';
 import type { Download, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openTool, test } from './fixtures';
 
 /** Clicks an export button and returns the downloaded file's name and bytes. */
 async function exportFile(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
@@ -70,7 +70,7 @@ test.describe('Export', () => {
     await app.settled();
     const shown = await app.probabilities();
 
-    await page.getByTestId('export.button').click();
+    await openTool(page, 'export.button');
     await expect(page.getByTestId('export.dialog')).toBeVisible();
 
     // The whole view as PNG: a real PNG of a real size.
@@ -140,7 +140,7 @@ test.describe('Export', () => {
     // Cross-correlation with stride 2: the first window is 1·1 − 2 + 0.5·5 + 2·6 = 13.5.
     expect(shown[0]).toBe(13.5);
 
-    await page.getByTestId('export.button').click();
+    await openTool(page, 'export.button');
     const options = await page
       .getByTestId('export.data')
       .locator('option')
@@ -189,7 +189,7 @@ test.describe('Export', () => {
           )
           .toBeGreaterThan(0);
       }
-      await page.getByTestId('export.button').click();
+      await openTool(page, 'export.button');
       const png = await exportFile(page, 'export.png');
       expect(png.name).toBe(`glassbox-${lesson}-view.png`);
       expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
@@ -227,7 +227,7 @@ test.describe('Export', () => {
     ).map(Number);
     expect(shownWeights.length).toBeGreaterThan(0);
 
-    await page.getByTestId('export.button').click();
+    await openTool(page, 'export.button');
     // The canvas matrices are figures of their own.
     const figures = await page
       .getByTestId('export.figure')
@@ -312,7 +312,7 @@ test.describe('Export', () => {
       await expect.poll(() => shown('steps')).toBe(i);
     }
 
-    await page.getByTestId('export.button').click();
+    await openTool(page, 'export.button');
     const data = page.getByTestId('export.data');
     await data.selectOption({ label: 'Loss history' });
     const history = JSON.parse((await exportFile(page, 'export.json')).bytes.toString('utf8')) as {
@@ -381,7 +381,7 @@ test.describe('Export', () => {
     const selectedScore = Number(
       await page.getByTestId('gan.digits.selected').getAttribute('data-score'),
     );
-    await page.getByTestId('export.button').click();
+    await openTool(page, 'export.button');
     await page.getByTestId('export.data').selectOption({ label: 'Generated digits and D scores' });
     const json = JSON.parse((await exportFile(page, 'export.json')).bytes.toString('utf8')) as {
       grid: { z: number[]; score: number; image: number[][] }[];

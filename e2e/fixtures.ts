@@ -135,3 +135,41 @@ export async function getResult<T>(page: Page): Promise<T> {
   expect(r.type, JSON.stringify(r).slice(0, 300)).toBe('result');
   return r.result as T;
 }
+
+// --- the header's More menu (src/app/ToolsMenu.tsx) --------------------------------------------
+
+const focusedTestId = (page: Page): Promise<string | null | undefined> =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+
+/**
+ * Clicks a tool that lives in the header's More menu (`app.editor`, `app.embed`,
+ * `classroom.tours-button`, `export.button`, `classroom.help`; in classroom mode also
+ * `classroom.contrast`, `classroom.laser-toggle`, `classroom.fullscreen`), opening it first.
+ */
+export async function openTool(page: Page, testId: string): Promise<void> {
+  const more = page.getByTestId('app.more');
+  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  await page.getByTestId('app.more.menu').getByTestId(testId).click();
+}
+
+/**
+ * The same with the keyboard alone: Tab (Shift+Tab with `back`) to the More button, Enter,
+ * ↓ to the tool, Enter.
+ */
+export async function chooseToolByKeyboard(
+  page: Page,
+  testId: string,
+  { back = false, max = 60 } = {},
+): Promise<void> {
+  for (let i = 0; (await focusedTestId(page)) !== 'app.more'; i++) {
+    if (i === max) throw new Error('Tab never reached the More button');
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('app.more.menu')).toBeVisible();
+  for (let i = 0; (await focusedTestId(page)) !== testId; i++) {
+    if (i === 20) throw new Error(`↓ never reached ${testId} in the More menu`);
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+}

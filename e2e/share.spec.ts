@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openTool, test } from './fixtures';
 
 /**
  * Share links and embed snippets: every lesson's view survives a round-trip through a link
@@ -151,7 +151,7 @@ test.describe('Embed snippet', () => {
     await app.open('#/convolution');
     await page.getByTestId('conv.sample-3').click();
     const before = await view(page);
-    await page.getByTestId('app.embed').click();
+    await openTool(page, 'app.embed');
     const dialog = page.getByTestId('embed.dialog');
     await expect(dialog).toBeVisible();
     await dialog.getByTestId('embed.hide-samples').check();
@@ -193,6 +193,6 @@ test.describe('Embed snippet', () => {
 
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
-    await expect(page.getByTestId('app.embed')).toBeFocused();
+    await expect(page.getByTestId('app.more')).toBeFocused(); // the menu the Embed entry is in
   });
 });

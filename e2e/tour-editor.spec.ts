@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { chooseToolByKeyboard, expect, openTool, test } from './fixtures';
 
 /** Presses Tab until the element with this test id has focus, as a keyboard user would. */
 async function tabTo(page: Page, testId: string, max = 60): Promise<void> {
@@ -81,8 +81,7 @@ test.describe('Tour editor', () => {
     await expect(app.predictedLabel).toBeVisible();
 
     // Tours → "Write a tour in the editor", with the keyboard.
-    await tabTo(page, 'classroom.tours-button');
-    await page.keyboard.press('Enter');
+    await chooseToolByKeyboard(page, 'classroom.tours-button');
     await tabTo(page, 'classroom.tours.write');
     await page.keyboard.press('Enter');
     const editor = new TourEditor(page);
@@ -139,7 +138,7 @@ test.describe('Tour editor', () => {
     await expect(editor.status).toHaveAttribute('data-valid', 'true');
     await page.keyboard.press('Escape');
     await expect(editor.root).toHaveCount(0);
-    await expect(page.getByTestId('classroom.tours-button')).toBeFocused();
+    await expect(page.getByTestId('app.more')).toBeFocused(); // the menu the Tours entry is in
 
     // Another browser profile: the link alone, presented with the keyboard alone.
     const other = await browser.newContext({ baseURL: page.url() });
@@ -185,10 +184,10 @@ test.describe('Tour editor', () => {
 
   test('the tour editor starts from the tour being played', async ({ app, page }) => {
     await app.open('#/convolution');
-    await page.getByTestId('classroom.tours-button').click();
+    await openTool(page, 'classroom.tours-button');
     await page.getByTestId('classroom.tours.start-gan').click();
     await expect(page.getByTestId('classroom.tour.position')).toHaveText(/^Tour step 1 of/);
-    await page.getByTestId('classroom.tours-button').click();
+    await openTool(page, 'classroom.tours-button');
     await page.getByTestId('classroom.tours.write').click();
     const editor = new TourEditor(page);
     await editor.ready();

@@ -4,14 +4,15 @@ import { LANGUAGE_NAMES, LANGUAGES, isLang } from '../i18n';
 import { LESSON_IDS } from '../store/lessonRegistry';
 import { useAppStore } from '../store/store';
 import { BackendBadge } from './BackendBadge';
-import { EmbedButton } from './EmbedDialog';
-import { ClassroomTools } from './classroom/ClassroomTools';
+import { EmbedDialog } from './EmbedDialog';
+import { ClassroomToggle, useClassroomTools } from './classroom/ClassroomTools';
 import { startTour, tourLink } from './classroom/tourPlayer';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LESSON_VIEWS } from './lessons';
 import { Notices } from './Notices';
 import { SettingsMenu } from './SettingsMenu';
 import { ShareButton } from './ShareButton';
+import { ToolsMenu, type ToolSection } from './ToolsMenu';
 import './tools.css';
 
 /** Monaco is big: the editor is its own chunk, fetched the first time it is opened. */
@@ -30,22 +31,47 @@ interface HeaderProps {
   editorOpen: boolean;
   onToggleEditor: () => void;
   onWriteTour: (returnTo: HTMLElement | null) => void;
-  editorButtonRef: React.RefObject<HTMLButtonElement | null>;
+  /** The More button: the editor, like the menu's dialogs, gives focus back to it. */
+  moreButtonRef: React.RefObject<HTMLButtonElement | null>;
 }
 
-function Header({ editorOpen, onToggleEditor, onWriteTour, editorButtonRef }: HeaderProps) {
+/**
+ * One row at 1280 px and wider: brand, lessons, then the backend badge and the most used
+ * tools (Share, Classroom, language, Settings). The rest — editor, embed, tours, export,
+ * shortcuts, and in classroom mode its toggles — sit in the More menu.
+ */
+function Header({ editorOpen, onToggleEditor, onWriteTour, moreButtonRef }: HeaderProps) {
   const { t } = useTranslation();
   const lesson = useAppStore((s) => s.lesson);
   const goToLesson = useAppStore((s) => s.goToLesson);
   const lang = useAppStore((s) => s.lang);
   const setLang = useAppStore((s) => s.setLang);
+  const [embedOpen, setEmbedOpen] = useState(false);
+  const classroom = useClassroomTools({ onWriteTour, returnFocus: moreButtonRef });
+  const sections: ToolSection[] = [
+    {
+      id: 'tools',
+      items: [
+        {
+          testId: 'app.editor',
+          label: t('tools.editor.open'),
+          checked: editorOpen,
+          onSelect: onToggleEditor,
+        },
+        { testId: 'app.embed', label: t('tools.embed.button'), onSelect: () => setEmbedOpen(true) },
+        ...classroom.items,
+      ],
+    },
+    ...(classroom.classroomSection ? [classroom.classroomSection] : []),
+  ];
   return (
     <header className="app-header">
       <a className="skip" href="#main">
         {t('app.skipToContent')}
       </a>
       <span className="brand" title={t('app.tagline')}>
-        <img src="./favicon.svg" alt="" width={24} height={24} /> {t('app.name')}
+        <img src="./favicon.svg" alt="" width={24} height={24} />{' '}
+        <span className="brand-name">{t('app.name')}</span>
       </span>
       <nav aria-label={t('app.lessons')}>
         <ul>
@@ -69,17 +95,8 @@ function Header({ editorOpen, onToggleEditor, onWriteTour, editorButtonRef }: He
       </nav>
       <div className="header-tools">
         <BackendBadge />
-        <button
-          ref={editorButtonRef}
-          type="button"
-          aria-expanded={editorOpen}
-          onClick={onToggleEditor}
-          data-testid="app.editor"
-        >
-          {'{ }'} {t('tools.editor.open')}
-        </button>
         <ShareButton />
-        <EmbedButton />
+        <ClassroomToggle />
         <label className="lang">
           <span className="visually-hidden">{t('app.language')}</span>
           <select
@@ -94,9 +111,24 @@ function Header({ editorOpen, onToggleEditor, onWriteTour, editorButtonRef }: He
             ))}
           </select>
         </label>
-        <ClassroomTools onWriteTour={onWriteTour} />
         <SettingsMenu />
+        <ToolsMenu
+          label={t('app.more')}
+          name={t('app.moreTools')}
+          sections={sections}
+          buttonRef={moreButtonRef}
+          testId="app.more"
+        />
       </div>
+      {classroom.layer}
+      {embedOpen && (
+        <EmbedDialog
+          onClose={() => {
+            setEmbedOpen(false);
+            moreButtonRef.current?.focus();
+          }}
+        />
+      )}
     </header>
   );
 }
@@ -106,12 +138,12 @@ export function App() {
   const embed = useAppStore((s) => s.embed.enabled);
   const View = LESSON_VIEWS[lesson];
   const [editor, setEditor] = useState<EditorKind | null>(null);
-  const editorButtonRef = useRef<HTMLButtonElement>(null);
-  // Where focus goes back when the editor closes: the button that opened it.
+  const moreButtonRef = useRef<HTMLButtonElement>(null);
+  // Where focus goes back when the editor closes: the button whose menu opened it.
   const returnFocusRef = useRef<HTMLElement | null>(null);
   const closeEditor = () => {
     setEditor(null);
-    (returnFocusRef.current ?? editorButtonRef.current)?.focus();
+    (returnFocusRef.current ?? moreButtonRef.current)?.focus();
     returnFocusRef.current = null;
   };
   return (
@@ -127,7 +159,7 @@ export function App() {
             returnFocusRef.current = returnTo;
             setEditor('tour');
           }}
-          editorButtonRef={editorButtonRef}
+          moreButtonRef={moreButtonRef}
         />
       )}
       {embed && (

@@ -13,22 +13,23 @@ export function BackendBadge() {
       </span>
     );
   }
+  // Also in the title: the header shows it only where there is room (styles.css).
+  const lastRun =
+    runtime.lastMs !== undefined ? t('backend.lastRun', { ms: runtime.lastMs.toFixed(1) }) : '';
   return (
     <span
       className={`badge ${runtime.backend}`}
       data-testid="app.backend"
       data-backend={runtime.backend}
       data-adapter={runtime.adapter}
-      title={t('backend.badgeTitle', { backend: name, adapter: runtime.adapter })}
+      title={
+        t('backend.badgeTitle', { backend: name, adapter: runtime.adapter }) +
+        (lastRun ? ` · ${lastRun}` : '')
+      }
       aria-label={t('backend.badgeTitle', { backend: name, adapter: runtime.adapter })}
     >
       <strong>{name}</strong> <span className="badge-adapter">{runtime.adapter}</span>
-      {runtime.lastMs !== undefined && (
-        <span className="badge-ms">
-          {' '}
-          · {t('backend.lastRun', { ms: runtime.lastMs.toFixed(1) })}
-        </span>
-      )}
+      {lastRun && <span className="badge-ms"> · {lastRun}</span>}
     </span>
   );
 }

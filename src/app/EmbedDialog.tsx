@@ -60,35 +60,8 @@ export function iframeSnippet(
   ].join('\n');
 }
 
-/** The Embed button and its dialog: builds the iframe code for the current view. */
-export function EmbedButton() {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  return (
-    <>
-      <button
-        ref={buttonRef}
-        type="button"
-        aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
-        data-testid="app.embed"
-      >
-        {t('tools.embed.button')}
-      </button>
-      {open && (
-        <EmbedDialog
-          onClose={() => {
-            setOpen(false);
-            buttonRef.current?.focus();
-          }}
-        />
-      )}
-    </>
-  );
-}
-
-function EmbedDialog({ onClose }: { onClose: () => void }) {
+/** The Embed dialog (opened from the header's More menu): builds the iframe code for the current view. */
+export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const codeRef = useRef<HTMLTextAreaElement>(null);

@@ -40,7 +40,8 @@ export function SettingsMenu() {
         onClick={() => setOpen((o) => !o)}
         data-testid="app.settings"
       >
-        ⚙ {t('app.settings')}
+        <span aria-hidden="true">⚙</span>{' '}
+        <span className="settings-label">{t('app.settings')}</span>
       </button>
       {open && (
         <div id={panelId} className="settings-panel" role="group" aria-label={t('app.settings')}>

@@ -14,6 +14,8 @@ export const en = {
     lessons: 'Lessons',
     language: 'Language',
     settings: 'Settings',
+    more: 'More',
+    moreTools: 'More tools',
     close: 'Close',
     dismiss: 'Dismiss',
     retry: 'Retry',

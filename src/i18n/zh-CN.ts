@@ -15,6 +15,8 @@ export const zhCN: Strings = {
     lessons: '课程',
     language: '语言',
     settings: '设置',
+    more: '更多',
+    moreTools: '更多工具',
     close: '关闭',
     dismiss: '关闭提示',
     retry: '重试',

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { lessonDefinition } from '../../store/lessonRegistry';
 import { useAppStore } from '../../store/store';
+import type { ToolItem, ToolSection } from '../ToolsMenu';
 import { ExportDialog, snapshotExports, type ExportSnapshot } from '../export/ExportDialog';
 import './classroom.css';
 import { classroomAction } from './keys';
@@ -47,17 +48,39 @@ function stepLesson(delta: 1 | -1): void {
   if (next >= 0 && next < count) s.setStep(s.lesson, next);
 }
 
+/** The header's Classroom toggle: larger type, full screen where allowed, shortcuts (C). */
+export function ClassroomToggle() {
+  const { t } = useTranslation();
+  const on = useAppStore((s) => s.classroom.on);
+  return (
+    <button
+      type="button"
+      className="classroom-toggle"
+      aria-pressed={on}
+      onClick={toggleClassroom}
+      title={t('classroom.modeHint')}
+      data-testid="classroom.toggle"
+    >
+      {t('classroom.mode')}
+    </button>
+  );
+}
+
 /**
- * The header's classroom, tours and export buttons, and the layer they drive: the tour bar,
- * the laser pointer, the shortcuts dialog and the global shortcuts (see keys.ts).
- * `onWriteTour` opens the (lazily loaded) editor on a tour document; focus comes back to the
- * Tours button when it closes.
+ * The classroom tools behind the header's More menu and the layer they drive: the tour bar,
+ * the laser pointer, the shortcuts / tours / export dialogs and the global shortcuts (see
+ * keys.ts). Returns the menu's entries (`items`; in classroom mode also `classroomSection`:
+ * high contrast, laser pointer, full screen) and the `layer` to render once.
+ * `onWriteTour` opens the (lazily loaded) editor on a tour document; focus comes back to
+ * `returnFocus` (the More button) when it closes, as it does from the dialogs.
  */
-export function ClassroomTools({
+export function useClassroomTools({
   onWriteTour,
+  returnFocus,
 }: {
   onWriteTour?: (returnTo: HTMLElement | null) => void;
-}) {
+  returnFocus: RefObject<HTMLElement | null>;
+}): { items: ToolItem[]; classroomSection: ToolSection | null; layer: ReactNode } {
   const { t } = useTranslation();
   const classroom = useAppStore((s) => s.classroom);
   const setClassroom = useAppStore((s) => s.setClassroom);
@@ -65,7 +88,6 @@ export function ClassroomTools({
   const [help, setHelp] = useState(false);
   const [tours, setTours] = useState(false);
   const [exports, setExports] = useState<ExportSnapshot | null>(null);
-  const toursButtonRef = useRef<HTMLButtonElement>(null);
 
   // The page's look follows the settings (classroom.css keys off these classes).
   useEffect(() => {
@@ -114,64 +136,53 @@ export function ClassroomTools({
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, []);
 
-  return (
-    <div className="classroom-tools" role="group" aria-label={t('classroom.mode')}>
-      <button
-        type="button"
-        aria-pressed={classroom.on}
-        onClick={toggleClassroom}
-        title={t('classroom.modeHint')}
-        data-testid="classroom.toggle"
-      >
-        {t('classroom.mode')}
-      </button>
-      {classroom.on && (
-        <>
-          <button
-            type="button"
-            aria-pressed={classroom.contrast}
-            onClick={() => setClassroom({ contrast: !classroom.contrast })}
-            data-testid="classroom.contrast"
-          >
-            {t('classroom.contrast')}
-          </button>
-          <button
-            type="button"
-            aria-pressed={classroom.laser}
-            onClick={() => setClassroom({ laser: !classroom.laser })}
-            data-testid="classroom.laser-toggle"
-          >
-            {t('classroom.laser')}
-          </button>
-          <button type="button" onClick={toggleFullscreen} data-testid="classroom.fullscreen">
-            {t('classroom.fullscreen')}
-          </button>
-        </>
-      )}
-      <button
-        type="button"
-        onClick={() => setHelp(true)}
-        aria-label={t('classroom.shortcutsButton')}
-        title={t('classroom.shortcutsButton')}
-        data-testid="classroom.help"
-      >
-        ?
-      </button>
-      <button
-        ref={toursButtonRef}
-        type="button"
-        onClick={() => setTours(true)}
-        data-testid="classroom.tours-button"
-      >
-        {t('classroom.tours.button')}
-      </button>
-      <button
-        type="button"
-        onClick={() => setExports(snapshotExports(t('classroom.export.wholeView')))}
-        data-testid="export.button"
-      >
-        {t('classroom.export.button')}
-      </button>
+  const items: ToolItem[] = [
+    {
+      testId: 'classroom.tours-button',
+      label: t('classroom.tours.button'),
+      onSelect: () => setTours(true),
+    },
+    {
+      testId: 'export.button',
+      label: t('classroom.export.button'),
+      onSelect: () => setExports(snapshotExports(t('classroom.export.wholeView'))),
+    },
+    {
+      testId: 'classroom.help',
+      label: t('classroom.shortcutsButton'),
+      shortcut: '?',
+      onSelect: () => setHelp(true),
+    },
+  ];
+  const classroomSection: ToolSection | null = classroom.on
+    ? {
+        id: 'classroom',
+        label: t('classroom.mode'),
+        items: [
+          {
+            testId: 'classroom.contrast',
+            label: t('classroom.contrast'),
+            checked: classroom.contrast,
+            onSelect: () => setClassroom({ contrast: !classroom.contrast }),
+          },
+          {
+            testId: 'classroom.laser-toggle',
+            label: t('classroom.laser'),
+            checked: classroom.laser,
+            onSelect: () => setClassroom({ laser: !classroom.laser }),
+          },
+          {
+            testId: 'classroom.fullscreen',
+            label: t('classroom.fullscreen'),
+            shortcut: 'F',
+            onSelect: toggleFullscreen,
+          },
+        ],
+      }
+    : null;
+
+  const layer = (
+    <>
       {createPortal(
         <>
           <TourBar />
@@ -187,11 +198,12 @@ export function ClassroomTools({
           onWriteTour &&
           (() => {
             setTours(false);
-            onWriteTour(toursButtonRef.current);
+            onWriteTour(returnFocus.current);
           })
         }
       />
       <ExportDialog snapshot={exports} onClose={() => setExports(null)} />
-    </div>
+    </>
   );
+  return { items, classroomSection, layer };
 }
