@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { usePerf } from '../store/perf';
+import { usePerf, usePerfEnabled } from '../store/perf';
 import './perfPanel.css';
 
 const ms = (v: number | null) => (v === null ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(1));
@@ -11,9 +11,14 @@ const ms = (v: number | null) => (v === null ? '—' : v < 10 ? v.toFixed(2) : v
  * figures, so a projector shows them; it takes no focus and never covers the controls' row.
  */
 export function PerfPanel() {
+  // Only the switch is read here: the figures change on every inference and training frame,
+  // and a hidden panel must not re-render with them.
+  return usePerfEnabled() ? <PerfCard /> : null;
+}
+
+function PerfCard() {
   const { t } = useTranslation();
   const perf = usePerf();
-  if (!perf.enabled) return null;
   const backend =
     perf.backend === 'webgpu'
       ? 'WebGPU'

@@ -125,13 +125,12 @@ export class ModelSession {
       for (const name of this.session.outputNames) {
         const value = results[name]!;
         // WASM outputs are already in memory (no await per output); GPU ones are read back.
+        // Either way ORT hands over a fresh array of its own (copied out of the WASM heap or
+        // downloaded), which disposing the tensor only lets go of: it is kept, not copied
+        // again. Other types become float32.
         const data = value.location === 'cpu' ? value.data : await value.getData();
         out[name] = {
-          // A copy: ORT's buffer is freed with the tensor. Other types become float32.
-          data:
-            data instanceof Float32Array
-              ? data.slice()
-              : Float32Array.from(data as ArrayLike<number>),
+          data: data instanceof Float32Array ? data : Float32Array.from(data as ArrayLike<number>),
           dims: [...value.dims],
         };
       }

@@ -48,6 +48,10 @@ function statValue(f: TrainFrame, k: Stat): number {
   }
 }
 
+/** While training runs: the live numbers' and the charts' shortest redraw intervals. */
+const TEXT_EVERY_MS = 150;
+const CHARTS_EVERY_MS = 50;
+
 export function TrainCharts({ controller }: { controller: TrainController }) {
   const { t } = useTranslation();
   const lossRef = useRef<HTMLCanvasElement>(null);
@@ -55,9 +59,17 @@ export function TrainCharts({ controller }: { controller: TrainController }) {
   const swRef = useRef<HTMLCanvasElement>(null);
   const statRefs = useRef<Partial<Record<Stat, HTMLElement | null>>>({});
 
-  useEffect(
-    () =>
-      controller.onFrame((f) => {
+  useEffect(() => {
+    // While the loop runs, the numbers change faster than anyone reads them and the curves
+    // move by a pixel: both are redrawn a few times a second (text) and at most 20 times a
+    // second (charts), which keeps the main thread's frames short; any other frame (a step,
+    // a pause, a blow-up) is drawn at once in full.
+    let textAt = -Infinity;
+    let chartsAt = -Infinity;
+    return controller.onFrame((f) => {
+      const now = performance.now();
+      if (!f.live || now - textAt >= TEXT_EVERY_MS) {
+        textAt = now;
         for (const k of STATS) {
           const el = statRefs.current[k];
           if (!el) continue;
@@ -66,36 +78,38 @@ export function TrainCharts({ controller }: { controller: TrainController }) {
           el.textContent =
             k === 'steps' || k === 'stepsD' ? String(v) : k === 'rate' ? fmtNum(v, 0) : fmtNum(v);
         }
-        const c = f.curves;
-        const line = (id: keyof typeof LINES, xs: number[], ys: number[]): StreamSeries => ({
-          id,
-          ...LINES[id],
-          xs,
-          ys,
-          length: ys.length,
+      }
+      if (f.live && now - chartsAt < CHARTS_EVERY_MS) return;
+      chartsAt = now;
+      const c = f.curves;
+      const line = (id: keyof typeof LINES, xs: number[], ys: number[]): StreamSeries => ({
+        id,
+        ...LINES[id],
+        xs,
+        ys,
+        length: ys.length,
+      });
+      if (lossRef.current)
+        paintStream(lossRef.current, {
+          width: W,
+          height: H,
+          series: [line('lossD', c.x, c.lossD), line('lossG', c.x, c.lossG)],
         });
-        if (lossRef.current)
-          paintStream(lossRef.current, {
-            width: W,
-            height: H,
-            series: [line('lossD', c.x, c.lossD), line('lossG', c.x, c.lossG)],
-          });
-        if (dRef.current)
-          paintStream(dRef.current, {
-            width: W,
-            height: H,
-            yDomain: [0, 1],
-            series: [line('meanDReal', c.x, c.meanDReal), line('meanDFake', c.x, c.meanDFake)],
-          });
-        if (swRef.current)
-          paintStream(swRef.current, {
-            width: W,
-            height: H,
-            series: [line('sw', c.swX, c.sw)],
-          });
-      }),
-    [controller],
-  );
+      if (dRef.current)
+        paintStream(dRef.current, {
+          width: W,
+          height: H,
+          yDomain: [0, 1],
+          series: [line('meanDReal', c.x, c.meanDReal), line('meanDFake', c.x, c.meanDFake)],
+        });
+      if (swRef.current)
+        paintStream(swRef.current, {
+          width: W,
+          height: H,
+          series: [line('sw', c.swX, c.sw)],
+        });
+    });
+  }, [controller]);
 
   const stat = (k: Stat, label: string) => (
     <div className="gan-stat">

@@ -123,6 +123,12 @@ export interface TrainFrame {
   curves: Curves;
   /** Iterations per second over the last frames (play loop only; NaN otherwise). */
   itersPerSecond: number;
+  /**
+   * A frame of the running play loop (another follows within a frame or two): views may skip
+   * secondary redraws on such frames. Frames after a step, a pause, a restore or a blow-up
+   * are not live and must be drawn in full.
+   */
+  live: boolean;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -281,6 +287,7 @@ export class TrainController {
       reference: this.reference,
       curves: this.curves,
       itersPerSecond,
+      live: fromLoop,
     };
     for (const l of this.frameListeners) l(this.latest);
   }
@@ -310,7 +317,8 @@ export class TrainController {
     this.loop = createTrainingLoop({
       stepsPerFrame: this.config.slowMotion ? 1 : this.config.speed,
       onFrame: (report, snap) => {
-        if (snap) this.emit(report, snap, true);
+        // The frame that blew up ends the run: drawn in full, like a paused one.
+        if (snap) this.emit(report, snap, !report.diverged);
         if (this.config.slowMotion) this.loop?.setStepsPerFrame(1);
       },
       onDiverged: (d) => this.set({ running: false, diverged: d }),
