@@ -49,13 +49,21 @@ async function time<T>(f: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t0, v];
 }
 
-/** Times `create`, the first run and `runs` more runs (each reading back every output). */
+const WARMUP_RUNS = 20;
+
+/**
+ * Times `create`, the first run and, after {@link WARMUP_RUNS} uncounted runs, `runs` more
+ * runs (each reading back every output).
+ */
 async function latency(
   create: () => Promise<{ run: () => Promise<unknown>; dispose: () => unknown }>,
   runs: number,
 ): Promise<Latency> {
   const [createMs, m] = await time(create);
   const [first] = await time(() => m.run());
+  // Warm-up runs, not counted (the same for every runtime): the JIT tiers up and allocators
+  // settle during the first few dozen runs.
+  for (let i = 0; i < WARMUP_RUNS; i++) await m.run();
   const ms: number[] = [];
   const t0 = performance.now();
   for (let i = 0; i < runs; i++) ms.push((await time(() => m.run()))[0]);

@@ -554,4 +554,9 @@ const head = existsSync(md)
   ? readFileSync(md, 'utf8').split('<!-- results -->')[0]
   : '# Benchmark results\n\n';
 writeFileSync(md, `${head}<!-- results -->\n\n${lines.join('\n')}\n`);
+// The tables as the repository's formatter writes them (npm test checks every file).
+execFileSync('npx', ['prettier', '--write', md, join(root, `bench/results/${stamp}.json`)], {
+  cwd: root,
+  stdio: 'ignore',
+});
 console.log(lines.join('\n'));
