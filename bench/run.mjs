@@ -144,7 +144,7 @@ if (renderFrom) {
   }
   cnn.agreement = await inBench(() => window.bench.cnnAgreement('wasm', 'wasm'));
   results.models.mnist_cnn = cnn;
-    // Fewer runs where the GPU is software (SwiftShader here): hundreds of ms per run.
+  // Fewer runs where the GPU is software (SwiftShader here): hundreds of ms per run.
   for (const name of TRANSFORMERS) {
     const t = { glassbox: {}, tfjs: {} };
     for (const ep of ['wasm', 'webgpu']) {
