@@ -144,6 +144,36 @@ const bench = {
   },
 
   /**
+   * Glassbox: the GAN digits view's models as one update runs them — G on a batch of 21
+   * latents (12 grid samples, the selected digit, an 8-step walk) with their one-hot labels,
+   * then D on the 21 images it drew.
+   */
+  async ortGanDigits(backend: BackendName, runs: number): Promise<Latency> {
+    const n = 21;
+    const z = Float32Array.from({ length: n * 8 }, () => normal());
+    const label = Float32Array.from({ length: n * 10 }, (_, i) =>
+      i % 10 === Math.floor(i / 10) % 10 ? 1 : 0,
+    );
+    return latency(async () => {
+      const g = await ortSession('mnist_gan_g', backend);
+      const d = await ortSession('mnist_gan_d', backend);
+      return {
+        run: async () => {
+          const { image } = await g.run({
+            z: { data: z, dims: [n, 8] },
+            label: { data: label, dims: [n, 10] },
+          });
+          return d.run({ image: { data: image!.data, dims: [n, 1, 28, 28] } });
+        },
+        dispose: async () => {
+          await g.dispose();
+          await d.dispose();
+        },
+      };
+    }, runs);
+  },
+
+  /**
    * Glassbox: a transformer (char_gpt_en, toy_reverse…) on a fixed text of token ids, every
    * named output (all heads' Q/K/V/scores/weights, every block) read back, as the lesson does.
    */
