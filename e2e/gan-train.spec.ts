@@ -1,25 +1,7 @@
 import type { Page } from '@playwright/test';
-import lz from 'lz-string';
 import { ganLosses } from '../src/core/ganLoss';
-import { trainDefaults, type TrainConfig } from '../src/lessons/gan/train/config';
 import { ask, expect, getResult, openEmbedHost, test } from './fixtures';
-
-/** The 2-D playground with some settings changed, as a link. */
-const link = (patch: Partial<TrainConfig> = {}) =>
-  `#/gan?c=${lz.compressToEncodedURIComponent(JSON.stringify({ ...trainDefaults, ...patch }))}`;
-
-/** A number the view shows (exact, from data-value). */
-const shown = async (page: Page, id: string) =>
-  Number(await page.getByTestId(`gan.train.${id}`).getAttribute('data-value'));
-
-/** Waits until the trainer is built and its first picture drawn. */
-async function ready(page: Page): Promise<void> {
-  await expect(page.getByTestId('gan.train')).toHaveAttribute('data-phase', 'ready', {
-    timeout: 60_000,
-  });
-  // The first picture runs the view graph: on SwiftShader its shaders compile first (slow).
-  await expect.poll(() => shown(page, 'distance'), { timeout: 120_000 }).toBeGreaterThan(0);
-}
+import { link, ready, shown } from './ganTrain';
 
 const atLeast = async (page: Page, steps: number, timeout = 60_000) =>
   expect.poll(() => shown(page, 'steps'), { timeout }).toBeGreaterThanOrEqual(steps);
