@@ -244,6 +244,17 @@ if (renderFrom) {
     return { frames: frames.length, p50: at(0.5), p95: at(0.95) };
   };
 
+  /** Frame times while a learner scrubs a lesson's steps with ← / → (focus on its step button). */
+  const scrubFrames = async (page, nextTestId) => {
+    await startFrames(page);
+    await page.getByTestId(nextTestId).focus();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press(i % 12 < 6 ? 'ArrowRight' : 'ArrowLeft');
+      await page.waitForTimeout(30);
+    }
+    return stopFrames(page);
+  };
+
   /**
    * The full lesson update, as a learner sees it: from an input event (a sample clicked, a
    * character typed, a slider moved) to the first animation frame after the lesson shows the
@@ -308,13 +319,7 @@ if (renderFrom) {
     await page.waitForTimeout(2000);
     results.app.idleFrames = await stopFrames(page);
     await page.waitForTimeout(100);
-    await startFrames(page);
-    await page.getByTestId('conv.step.next').focus();
-    for (let i = 0; i < 60; i++) {
-      await page.keyboard.press(i % 12 < 6 ? 'ArrowRight' : 'ArrowLeft');
-      await page.waitForTimeout(30);
-    }
-    results.app.scrubFrames = await stopFrames(page);
+    results.app.scrubFrames = await scrubFrames(page, 'conv.step.next');
     // Two held-back digits the CNN reads differently, picked in turn.
     console.log('-- lesson update: Convolution (a digit picked)');
     results.app.updates.mnist_cnn = await updateTimes(
@@ -350,13 +355,7 @@ if (renderFrom) {
       UPDATE_RUNS,
     ).catch((e) => (console.log(`   failed: ${e}`), null));
     if (model === 'char_gpt_en') {
-      await startFrames(page);
-      await page.getByTestId('attention.model.step.next').focus();
-      for (let i = 0; i < 60; i++) {
-        await page.keyboard.press(i % 12 < 6 ? 'ArrowRight' : 'ArrowLeft');
-        await page.waitForTimeout(30);
-      }
-      results.app.scrubFramesAttention = await stopFrames(page);
+      results.app.scrubFramesAttention = await scrubFrames(page, 'attention.model.step.next');
     }
     await page.close();
   }
