@@ -15,15 +15,15 @@ export default function AttentionLesson() {
     <section className="lesson attn" aria-labelledby="attn-title">
       <header className="lesson-head">
         <h1 id="attn-title">{t('attn.title')}</h1>
+        <ModeTabs
+          lesson="attention"
+          modes={MODES}
+          config={config}
+          defaults={attnModeDefaults}
+          i18nPrefix="attn.mode"
+          testIdPrefix="attention"
+        />
       </header>
-      <ModeTabs
-        lesson="attention"
-        modes={MODES}
-        config={config}
-        defaults={attnModeDefaults}
-        i18nPrefix="attn.mode"
-        testIdPrefix="attention"
-      />
       {config.mode === 'model' ? <ModelView /> : <SandboxView />}
     </section>
   );

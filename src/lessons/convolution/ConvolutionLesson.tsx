@@ -16,16 +16,15 @@ export default function ConvolutionLesson() {
     <section className="lesson conv" aria-labelledby="conv-title">
       <header className="lesson-head">
         <h1 id="conv-title">{t('conv.title')}</h1>
-        <p className="lead">{t(config.mode === 'model' ? 'conv.lead' : 'conv.sandboxLead')}</p>
+        <ModeTabs
+          lesson="convolution"
+          modes={MODES}
+          config={config}
+          defaults={{ model: modelDefaults, sandbox: sandboxDefaults }}
+          i18nPrefix="conv.mode"
+          testIdPrefix="conv"
+        />
       </header>
-      <ModeTabs
-        lesson="convolution"
-        modes={MODES}
-        config={config}
-        defaults={{ model: modelDefaults, sandbox: sandboxDefaults }}
-        i18nPrefix="conv.mode"
-        testIdPrefix="conv"
-      />
       {config.mode === 'model' ? <ModelView config={config} step={step} /> : <SandboxView />}
     </section>
   );

@@ -16,15 +16,15 @@ export default function GanLesson() {
     <section className="lesson gan" aria-labelledby="gan-title">
       <header className="lesson-head">
         <h1 id="gan-title">{t('gan.title')}</h1>
+        <ModeTabs
+          lesson="gan"
+          modes={MODES}
+          config={config}
+          defaults={ganModeDefaults}
+          i18nPrefix="gan.mode"
+          testIdPrefix="gan"
+        />
       </header>
-      <ModeTabs
-        lesson="gan"
-        modes={MODES}
-        config={config}
-        defaults={ganModeDefaults}
-        i18nPrefix="gan.mode"
-        testIdPrefix="gan"
-      />
       {config.mode === 'train' ? (
         <TrainView />
       ) : config.mode === 'losses' ? (
