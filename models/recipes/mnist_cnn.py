@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import onnx
+import onnx.numpy_helper
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -42,6 +43,14 @@ TEST_PER_CLASS = 100  # the last 100 digits of every class are never trained on
 MAX_SHIFT_PX = 2.0
 MAX_ROTATE_DEG = 10.0
 SCALE_RANGE = (0.9, 1.1)
+# Dead filters. With Adam, a ReLU channel whose output is zero for every digit gets no
+# gradient but its weight decay, which Adam scales up to full-size steps: the filter
+# collapses to zero (and to denormal floats) and the app shows a blank map. After every
+# epoch but the last few, a channel that fires for fewer than REVIVE_BELOW of a fixed set
+# of training digits gets fresh weights (Kaiming init, bias +0.1) and fresh Adam state.
+REVIVE_BELOW = 0.5
+REVIVE_DIGITS = 1000
+REVIVE_UNTIL_EPOCH = 15
 
 MODELS_DIR = Path(__file__).resolve().parent.parent
 REPO_ROOT = MODELS_DIR.parent
@@ -58,7 +67,7 @@ def seed_everything(seed: int) -> None:
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
-    torch.set_num_threads(2)
+    torch.set_num_threads(1)  # the build machine is shared
     # Fail loudly rather than silently produce run-to-run differences.
     torch.use_deterministic_algorithms(True)
 
@@ -171,8 +180,41 @@ def evaluate(model, x, y):
     return acc, loss
 
 
+@torch.no_grad()
+def alive_fractions(model, x):
+    """Per conv channel: the fraction of digits for which its ReLU map is nonzero somewhere."""
+    model.eval()
+    _, relu1, _, _, relu2, *_ = model.stages(x)
+    model.train()
+    return {name: (t.flatten(2).amax(2) > 0).float().mean(0).tolist()
+            for name, t in (("relu1", relu1), ("relu2", relu2))}  # fmt: skip
+
+
+@torch.no_grad()
+def revive_dead(model, opt, x, gen):
+    """Re-initialises the channels that fire for fewer than REVIVE_BELOW of x. Returns how
+    many it re-initialised per layer."""
+    revived = {}
+    for name, conv in (("relu1", model.conv1), ("relu2", model.conv2)):
+        alive = torch.tensor(alive_fractions(model, x)[name])
+        dead = (alive < REVIVE_BELOW).nonzero().flatten().tolist()
+        revived[name] = dead
+        fan_in = conv.weight[0].numel()
+        for ch in dead:
+            fresh = torch.randn(conv.weight[ch].shape, generator=gen)
+            conv.weight[ch] = fresh * math.sqrt(2 / fan_in)
+            conv.bias[ch] = 0.1
+            for p in (conv.weight, conv.bias):
+                state = opt.state.get(p, {})
+                for key in ("exp_avg", "exp_avg_sq"):
+                    if key in state:
+                        state[key][ch] = 0
+    return revived
+
+
 def train(model, train_x, train_y, test_x, test_y):
     gen = torch.Generator().manual_seed(SEED)
+    revive_x = train_x[:: len(train_x) // REVIVE_DIGITS][:REVIVE_DIGITS]
     opt = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE, weight_decay=WEIGHT_DECAY)
     steps_per_epoch = math.ceil(len(train_x) / BATCH_SIZE)
     # Cosine decay lets the last epochs settle instead of bouncing around.
@@ -191,9 +233,11 @@ def train(model, train_x, train_y, test_x, test_y):
             sched.step()
             total += loss.item() * len(idx)
         test_acc, test_loss = evaluate(model, test_x, test_y)
+        revived = revive_dead(model, opt, revive_x, gen) if epoch + 1 <= REVIVE_UNTIL_EPOCH else {}
         print(
             f"epoch {epoch + 1:2d}/{EPOCHS}  train loss {total / len(train_x):.4f}  "
-            f"test acc {test_acc:.4f}  test loss {test_loss:.4f}"
+            f"test acc {test_acc:.4f}  test loss {test_loss:.4f}  revived {revived}",
+            flush=True,
         )
 
 
@@ -279,6 +323,15 @@ def main():
     test_acc, test_loss = evaluate(model, test_x, test_y)
     train_acc, _ = evaluate(model, train_x, train_y)
 
+    # Denormal floats (|w| < 1.18e-38) are noise the app would print as -3.17e-39.
+    with torch.no_grad():
+        for p in model.parameters():
+            p[p.abs() < torch.finfo(torch.float32).tiny] = 0.0
+    test_acc, test_loss = evaluate(model, test_x, test_y)
+    alive_test = alive_fractions(model, test_x)
+    print("alive fraction per channel (test digits):",
+          {k: [round(v, 3) for v in vs] for k, vs in alive_test.items()})  # fmt: skip
+
     onnx_path = MODELS_DIR / f"{NAME}.onnx"
     wrapper, proto = export_onnx(model, onnx_path)
 
@@ -288,6 +341,9 @@ def main():
         assert torch.equal(stages[6], model(test_x))
         assert torch.allclose(stages[7], torch.softmax(model(test_x), 1))
     shapes = {name: ["N", *t.shape[1:]] for name, t in zip(OUTPUT_NAMES, stages)}
+    for init in proto.graph.initializer:
+        a = onnx.numpy_helper.to_array(init)
+        assert not ((a != 0) & (np.abs(a) < np.finfo(np.float32).tiny)).any(), init.name
     check_onnx(proto, shapes)
 
     onnx_bytes = onnx_path.read_bytes()
@@ -316,6 +372,9 @@ def main():
             )
             samples.append({"label": c, "pixels": pixels})
 
+    sample_x = torch.tensor([s["pixels"] for s in samples], dtype=torch.float32).view(-1, 1, 28, 28)
+    alive_samples = alive_fractions(model, sample_x)
+    print("alive fraction per channel (10 samples):", alive_samples)
     descriptions = {
         "conv1": f"{c1} learned 3x3 filters applied to the image (edges, strokes)",
         "relu1": "conv1 with negative responses set to zero",
@@ -396,12 +455,28 @@ def main():
                 f"±{MAX_ROTATE_DEG:g}°, scale {SCALE_RANGE[0]:g}-{SCALE_RANGE[1]:g}"
             ),
             "seed": SEED,
+            "deadFilters": (
+                f"after each of the first {REVIVE_UNTIL_EPOCH} epochs, a conv channel that "
+                f"fires (any positive ReLU output) for fewer than {REVIVE_BELOW:.0%} of "
+                f"{REVIVE_DIGITS} training digits is re-initialised (Kaiming, bias 0.1, "
+                "fresh Adam state); denormal weights are set to 0 before export"
+            ),
         },
         "metrics": {
             "testAccuracy": round(test_acc, 4),
             "testDigits": len(test_x),
             "trainAccuracy": round(train_acc, 4),
             "testLoss": round(test_loss, 4),
+            "aliveFractionPerChannel": {
+                "description": (
+                    "per conv channel, the fraction of the held-back test digits for which "
+                    "its ReLU map has a nonzero value; samples: of the 10 sample digits"
+                ),
+                "relu1": [round(v, 3) for v in alive_test["relu1"]],
+                "relu2": [round(v, 3) for v in alive_test["relu2"]],
+                "samplesRelu1": [round(v, 1) for v in alive_samples["relu1"]],
+                "samplesRelu2": [round(v, 1) for v in alive_samples["relu2"]],
+            },
         },
         "fixtures": f"fixtures/{NAME}.golden.json",
         "samples": "mnist_samples.json",
