@@ -174,4 +174,23 @@ describe('MNIST GAN reproduces PyTorch', () => {
     // D's classifier reads these held-back real digits correctly (pinned by the fixture too).
     expect(argmax(classes.data)).toBe(c.label);
   });
+
+  it("D's score means something: real digits score higher than G's (fixture and card)", async () => {
+    // D was fine-tuned alone against the final G (recipe.dCalibration), so its score separates
+    // real from generated; at the end of adversarial training it was 0.41-0.52 for everything.
+    const images = Float32Array.from(golden.generated.flatMap((c) => c.image.data));
+    const fake = (await discriminate(images, golden.generated.length)).score.data;
+    const real = (
+      await discriminate(
+        Float32Array.from(golden.real.flatMap((c) => c.image.data)),
+        golden.real.length,
+      )
+    ).score.data;
+    const mean = (a: Float32Array) => a.reduce((x, y) => x + y, 0) / a.length;
+    expect(mean(real)).toBeGreaterThan(mean(fake) + 0.2);
+    expect(Math.max(...fake)).toBeLessThan(0.5);
+    const m = cardD.metrics;
+    expect(Number(m.dAuc)).toBeGreaterThan(0.95);
+    expect(Number(m.dMeanScoreRealHeldOut) - Number(m.dMeanScoreGenerated)).toBeGreaterThan(0.5);
+  });
 });
