@@ -16,6 +16,8 @@ export interface FeatureMapGridProps {
   mapSize?: string;
   /** Hide the legend (e.g. in compact columns that show it once). */
   legend?: boolean;
+  /** Told the unit under the pointer (null when it leaves a map). */
+  onUnitHover?: (unit: { channel: number; row: number; col: number } | null) => void;
   /** Makes units clickable. */
   onUnitClick?: (channel: number, row: number, col: number) => void;
   /** The selected unit, marked on its map. */
@@ -34,6 +36,7 @@ export function FeatureMapGrid({
   legendLabel,
   mapSize,
   legend = true,
+  onUnitHover,
   onUnitClick,
   marked,
   testIdPrefix,
@@ -56,6 +59,9 @@ export function FeatureMapGrid({
               size={mapSize}
               hoverValues
               onCellClick={onUnitClick ? (row, col) => onUnitClick(c, row, col) : undefined}
+              onCellHover={
+                onUnitHover ? (cell) => onUnitHover(cell && { channel: c, ...cell }) : undefined
+              }
               marked={marked && marked.channel === c ? { row: marked.row, col: marked.col } : null}
               testId={testIdPrefix ? `${testIdPrefix}-${c}` : undefined}
             />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import 'temml/dist/Temml-Local.css';
+import type TemmlModule from 'temml';
 import { formatValue } from './format';
 
 /**
@@ -8,7 +9,7 @@ import { formatValue } from './format';
  * time a formula is shown and never blocks the first screen). Until it has loaded, the
  * formula's plain-text reading is shown in its place.
  */
-type Temml = typeof import('temml').default;
+type Temml = typeof TemmlModule;
 let temml: Temml | null = null;
 let loading: Promise<Temml> | null = null;
 

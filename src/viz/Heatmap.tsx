@@ -15,6 +15,8 @@ export interface HeatmapProps {
   size?: string;
   /** Show the value under the pointer. */
   hoverValues?: boolean;
+  /** Told the cell under the pointer or keyboard cursor (null when it leaves). */
+  onCellHover?: (cell: { row: number; col: number } | null) => void;
   /** Makes cells clickable (pointer or Enter on the focused map, which picks the hovered/centre cell). */
   onCellClick?: (row: number, col: number) => void;
   /** A rectangle of cells to outline, e.g. a receptive field (may extend past the edges into padding). */
@@ -36,6 +38,7 @@ export function Heatmap({
   label,
   size,
   hoverValues,
+  onCellHover,
   onCellClick,
   highlight,
   marked,
@@ -43,7 +46,23 @@ export function Heatmap({
   exportName,
 }: HeatmapProps) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
+  const [hover, setHoverState] = useState<{ row: number; col: number } | null>(null);
+  const hoverRef = useRef(onCellHover);
+  useEffect(() => {
+    hoverRef.current = onCellHover;
+  });
+  const setHover = (
+    next:
+      | { row: number; col: number }
+      | null
+      | ((h: { row: number; col: number } | null) => { row: number; col: number } | null),
+  ) =>
+    setHoverState((h) => {
+      const cell = typeof next === 'function' ? next(h) : next;
+      if (cell?.row !== h?.row || cell?.col !== h?.col)
+        queueMicrotask(() => hoverRef.current?.(cell));
+      return cell;
+    });
 
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -80,8 +99,10 @@ export function Heatmap({
         data-export-label={exportName ? label : undefined}
         className={onCellClick ? 'clickable' : undefined}
         tabIndex={onCellClick ? 0 : undefined}
-        onPointerMove={hoverValues || onCellClick ? onMove : undefined}
-        onPointerLeave={hoverValues || onCellClick ? () => setHover(null) : undefined}
+        onPointerMove={hoverValues || onCellClick || onCellHover ? onMove : undefined}
+        onPointerLeave={
+          hoverValues || onCellClick || onCellHover ? () => setHover(null) : undefined
+        }
         onClick={
           onCellClick
             ? (e) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { frameDigit, quantize } from '../../core/digit';
 import { argmax, extent, type Tensor } from '../../core/tensor';
@@ -7,7 +7,6 @@ import { loadModel, modelWeights } from '../../store/runtime';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../../viz/BarChart';
 import { ColorLegend } from '../../viz/ColorLegend';
-import type { ColormapName } from '../../viz/colormap';
 import { DrawingPad } from '../../viz/DrawingPad';
 import { FeatureMapGrid } from '../../viz/FeatureMapGrid';
 import { formatPercent, formatValue } from '../../viz/format';
@@ -16,14 +15,7 @@ import { ModelStatus } from '../shared/ModelStatus';
 import { StepControls } from '../shared/StepControls';
 import { usePlayback } from '../shared/usePlayback';
 import { useStepKeys } from '../shared/useStepKeys';
-import {
-  CNN_LAYERS,
-  CNN_MODEL,
-  layerOf,
-  type CnnActivations,
-  type CnnLayer,
-  type CnnLayerId,
-} from './cnn';
+import { CNN_LAYERS, CNN_MODEL, layerOf, type CnnActivations, type CnnLayer } from './cnn';
 import type { DigitSource, ModelConfig, Unit } from './config';
 import {
   digitImage,
@@ -34,12 +26,14 @@ import {
   type SampleDigits,
 } from './digits';
 import { UnitDetail } from './UnitDetail';
+import { layerTex, unitStepTex, unitTex } from './formulas';
+import { colormapOf, NetworkOverview } from './NetworkOverview';
+import { Stage, StagePanel } from '../shared/Stage';
+import { Formula } from '../../viz/Formula';
+import './convModel.css';
 import { computeUnitDetail, unitInRange, unitStepCount } from './unitDetail';
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
-
-const colormapOf = (layer: CnnLayer): ColormapName =>
-  layer.kind === 'conv' ? 'diverging' : layer.kind === 'input' ? 'ink' : 'viridis';
 
 /** The model view: a digit in, every layer of the CNN out, any unit opened step by step. */
 export function ModelView({ config, step }: { config: ModelConfig; step: number }) {
@@ -157,210 +151,285 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
     };
   });
 
+  const drawPanel = (
+    <div className="draw-panel">
+      <DrawingPad
+        image={ownDrawing ? null : image}
+        imageKey={padKey}
+        onInk={onInk}
+        label={t('conv.drawLabel')}
+        hint={t('conv.drawHint')}
+        testId="conv.draw.pad"
+      />
+      <div className="draw-actions">
+        <button
+          type="button"
+          data-testid="conv.draw.clear"
+          onClick={() => {
+            setDrawn(null);
+            setDigit({ pixels: toRows(new Array(784).fill(0)) });
+          }}
+        >
+          {t('conv.clear')}
+        </button>
+        <label className="upload">
+          {t('conv.upload')}
+          <input
+            type="file"
+            accept="image/*"
+            data-testid="conv.draw.upload"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              imageToInk(file, 280)
+                .then((ink) => {
+                  const framed = frameDigit(ink, 280, 280);
+                  if (framed.empty) return;
+                  setDrawn(null);
+                  setDigit({ pixels: toRows(quantize(framed.image)) });
+                })
+                .catch((err: unknown) =>
+                  useAppStore.getState().notify({
+                    level: 'error',
+                    key: 'conv.uploadFailed',
+                    params: { detail: err instanceof Error ? err.message : String(err) },
+                  }),
+                );
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+    </div>
+  );
+
+  const prediction = (
+    <div
+      className="prediction-panel"
+      aria-live="polite"
+      aria-busy={busy}
+      data-testid="conv.prediction"
+    >
+      {probs ? (
+        <>
+          <p className="predicted" data-testid="conv.prediction.label" data-digit={predicted}>
+            {t('conv.predicted', {
+              digit: predicted,
+              percent: formatPercent(probs[predicted]!),
+            })}
+          </p>
+          <BarChart
+            values={probs}
+            labels={DIGITS}
+            highlight={predicted}
+            format={(v) => `${formatPercent(v)}%`}
+            describe={(d, v) => t('conv.probability', { digit: d, percent: formatPercent(v) })}
+            label={t('conv.prediction')}
+            testIdPrefix="conv.prediction.bar"
+          />
+        </>
+      ) : (
+        <p>{t('conv.nothingDrawn')}</p>
+      )}
+    </div>
+  );
+
+  const stepper = unit ? (
+    <StepControls
+      step={step}
+      count={stepCount}
+      go={go}
+      playback={playback}
+      testIdPrefix="conv.unit.step"
+    />
+  ) : (
+    <StepControls
+      step={step}
+      count={stepCount}
+      go={go}
+      playback={playback}
+      stepName={t(`conv.layer.${layer.id}`)}
+      testIdPrefix="conv.step"
+    />
+  );
+
+  const bar = (
+    <>
+      {shown('samples') && (
+        <div className="samples" role="group" aria-label={t('conv.samples')}>
+          {DIGITS.map((d, i) => (
+            <button
+              key={d}
+              type="button"
+              className="sample"
+              aria-pressed={'sample' in config.digit && config.digit.sample === i}
+              aria-label={t('conv.sample', { digit: d })}
+              data-testid={`conv.sample-${i}`}
+              onClick={() => setDigit({ sample: i })}
+            >
+              {samples ? (
+                <Heatmap
+                  data={samples.digits[i]!.pixels}
+                  width={28}
+                  height={28}
+                  range={[0, 1]}
+                  colormap="ink"
+                  label=""
+                  size="2rem"
+                />
+              ) : (
+                d
+              )}
+            </button>
+          ))}
+        </div>
+      )}
+      {shown('layers') && stepper}
+    </>
+  );
+
+  const title = unit ? (
+    <span className="detail-head">
+      <span data-testid="conv.unit.title">
+        {t('conv.unit.title', {
+          layer: t(`conv.layer.${unit.layer}`),
+          channel: unit.channel + 1,
+          y: unit.y,
+          x: unit.x,
+        })}
+      </span>
+      <button type="button" onClick={() => openUnit(null)} data-testid="conv.unit.close">
+        {t('conv.unit.close')}
+      </button>
+    </span>
+  ) : (
+    <span data-testid="conv.layer.title">{t(`conv.layer.${layer.id}`)}</span>
+  );
+
+  const stepTex = detail ? unitStepTex(detail, step) : null;
+  const formula = (
+    <Formula
+      tex={detail ? unitTex(detail) : layerTex(layer.kind)}
+      testId="conv.formula"
+      label={t(`conv.layer.${layer.id}`)}
+    />
+  );
+
+  const figure = !acts ? (
+    <p aria-busy="true">…</p>
+  ) : unit ? (
+    <div className="unit-figure">
+      <UnitMap unit={unit} acts={acts} />
+      {detail ? <UnitDetail detail={detail} acts={acts} step={step} /> : <p aria-busy="true">…</p>}
+    </div>
+  ) : (
+    <LayerView layer={layer} acts={acts} onUnit={openUnit} />
+  );
+
   return (
     <>
       <ModelStatus model={CNN_MODEL} onRetry={() => setAttempt((a) => a + 1)} />
-      <div className="conv-top">
-        {shown('draw') && (
-          <div className="panel draw-panel">
-            <DrawingPad
-              image={ownDrawing ? null : image}
-              imageKey={padKey}
-              onInk={onInk}
-              label={t('conv.drawLabel')}
-              hint={t('conv.drawHint')}
-              testId="conv.draw.pad"
+      <Stage
+        id="conv"
+        label={t('conv.stageLabel')}
+        className="conv-stage"
+        bar={bar}
+        overview={
+          shown('network') && acts ? (
+            <NetworkOverview
+              acts={acts}
+              focus={layer.id}
+              unit={unit}
+              onUnit={openUnit}
+              onLayer={(i) => go(i)}
             />
-            <div className="draw-actions">
-              <button
-                type="button"
-                data-testid="conv.draw.clear"
-                onClick={() => {
-                  setDrawn(null);
-                  setDigit({ pixels: toRows(new Array(784).fill(0)) });
-                }}
-              >
-                {t('conv.clear')}
-              </button>
-              <label className="upload">
-                {t('conv.upload')}
-                <input
-                  type="file"
-                  accept="image/*"
-                  data-testid="conv.draw.upload"
-                  onChange={(e) => {
-                    const file = e.target.files?.[0];
-                    if (!file) return;
-                    imageToInk(file, 280)
-                      .then((ink) => {
-                        const framed = frameDigit(ink, 280, 280);
-                        if (framed.empty) return;
-                        setDrawn(null);
-                        setDigit({ pixels: toRows(quantize(framed.image)) });
-                      })
-                      .catch((err: unknown) =>
-                        useAppStore.getState().notify({
-                          level: 'error',
-                          key: 'conv.uploadFailed',
-                          params: { detail: err instanceof Error ? err.message : String(err) },
-                        }),
-                      );
-                    e.target.value = '';
-                  }}
+          ) : undefined
+        }
+        title={shown('layers') ? title : undefined}
+        formula={shown('layers') ? formula : undefined}
+        caption={
+          !shown('layers') ? undefined : !unit ? (
+            <p>{t(`conv.layerDesc.${layer.id}`)}</p>
+          ) : stepTex ? (
+            <Formula tex={stepTex} testId="conv.formula.step" />
+          ) : undefined
+        }
+        figure={shown('layers') || shown('network') ? figure : prediction}
+        focusKey={[step, unit]}
+        busy={busy}
+        side={
+          <>
+            {shown('prediction') && (
+              <StagePanel title={t('conv.prediction')} testId="conv.panel.prediction">
+                {prediction}
+              </StagePanel>
+            )}
+            {shown('draw') && (
+              <StagePanel title={t('conv.drawPanel')} testId="conv.panel.draw">
+                {drawPanel}
+              </StagePanel>
+            )}
+            {shown('input') && image && (
+              <StagePanel title={t('conv.modelInput')} defaultOpen={false}>
+                <Heatmap
+                  data={image}
+                  width={28}
+                  height={28}
+                  range={[0, 1]}
+                  colormap="ink"
+                  label={t('conv.modelInputAlt')}
+                  size="10rem"
+                  hoverValues
+                  testId="conv.input"
                 />
-              </label>
-            </div>
-          </div>
-        )}
-        {shown('samples') && (
-          <div className="panel samples-panel">
-            <h2>{t('conv.samples')}</h2>
-            <div className="samples" role="group" aria-label={t('conv.samples')}>
-              {DIGITS.map((d, i) => (
-                <button
-                  key={d}
-                  type="button"
-                  className="sample"
-                  aria-pressed={'sample' in config.digit && config.digit.sample === i}
-                  aria-label={t('conv.sample', { digit: d })}
-                  data-testid={`conv.sample-${i}`}
-                  onClick={() => setDigit({ sample: i })}
-                >
-                  {samples ? (
-                    <Heatmap
-                      data={samples.digits[i]!.pixels}
-                      width={28}
-                      height={28}
-                      range={[0, 1]}
-                      colormap="ink"
-                      label=""
-                      size="2.5rem"
-                    />
-                  ) : (
-                    d
-                  )}
-                </button>
-              ))}
-            </div>
-          </div>
-        )}
-        {shown('input') && image && (
-          <div className="panel input-panel">
-            <h2>{t('conv.modelInput')}</h2>
-            <Heatmap
-              data={image}
-              width={28}
-              height={28}
-              range={[0, 1]}
-              colormap="ink"
-              label={t('conv.modelInputAlt')}
-              size="10rem"
-              hoverValues
-              testId="conv.input"
-            />
-          </div>
-        )}
-        {shown('prediction') && (
-          <div
-            className="panel prediction-panel"
-            aria-live="polite"
-            aria-busy={busy}
-            data-testid="conv.prediction"
-          >
-            <h2>{t('conv.prediction')}</h2>
-            {probs ? (
-              <>
-                <p className="predicted" data-testid="conv.prediction.label" data-digit={predicted}>
-                  {t('conv.predicted', {
-                    digit: predicted,
-                    percent: formatPercent(probs[predicted]!),
+              </StagePanel>
+            )}
+            <StagePanel title={t('conv.about')} defaultOpen={false}>
+              <p className="lead">{t('conv.lead')}</p>
+              <p className="hint">{t('conv.networkHint')}</p>
+              {card && (
+                <p className="model-card" data-testid="conv.model-card">
+                  {t('conv.model', {
+                    params: card.parameterCount.toLocaleString(lang),
+                    accuracy: formatPercent(Number(card.metrics.testAccuracy)),
+                    digits: Number(card.metrics.testDigits).toLocaleString(lang),
                   })}
                 </p>
-                <BarChart
-                  values={probs}
-                  labels={DIGITS}
-                  highlight={predicted}
-                  format={(v) => `${formatPercent(v)}%`}
-                  describe={(d, v) =>
-                    t('conv.probability', { digit: d, percent: formatPercent(v) })
-                  }
-                  label={t('conv.prediction')}
-                  testIdPrefix="conv.prediction.bar"
-                />
-              </>
-            ) : (
-              <p>{t('conv.nothingDrawn')}</p>
-            )}
-            {card && (
-              <p className="model-card" data-testid="conv.model-card">
-                {t('conv.model', {
-                  params: card.parameterCount.toLocaleString(lang),
-                  accuracy: formatPercent(Number(card.metrics.testAccuracy)),
-                  digits: Number(card.metrics.testDigits).toLocaleString(lang),
-                })}
-              </p>
-            )}
-          </div>
-        )}
-      </div>
-      {shown('network') && acts && (
-        <NetworkColumns
-          acts={acts}
-          focus={layer.id}
-          unit={unit}
-          onUnit={openUnit}
-          onLayer={(i) => go(i)}
-        />
-      )}
-      {shown('layers') && (
-        <div className="panel layers-panel">
-          {unit ? (
-            <>
-              <div className="detail-head">
-                <h2 data-testid="conv.unit.title">
-                  {t('conv.unit.title', {
-                    layer: t(`conv.layer.${unit.layer}`),
-                    channel: unit.channel + 1,
-                    y: unit.y,
-                    x: unit.x,
-                  })}
-                </h2>
-                <button type="button" onClick={() => openUnit(null)} data-testid="conv.unit.close">
-                  {t('conv.unit.close')}
-                </button>
-              </div>
-              <StepControls
-                step={step}
-                count={stepCount}
-                go={go}
-                playback={playback}
-                testIdPrefix="conv.unit.step"
-              />
-              {detail && acts ? (
-                <UnitDetail detail={detail} acts={acts} step={step} />
-              ) : (
-                <p aria-busy="true">…</p>
               )}
-            </>
-          ) : (
-            <>
-              <h2>{t('conv.layers')}</h2>
-              <StepControls
-                step={step}
-                count={stepCount}
-                go={go}
-                playback={playback}
-                stepName={t(`conv.layer.${layer.id}`)}
-                testIdPrefix="conv.step"
-              />
-              <h3 data-testid="conv.layer.title">{t(`conv.layer.${layer.id}`)}</h3>
-              <p>{t(`conv.layerDesc.${layer.id}`)}</p>
-              {acts && <LayerView layer={layer} acts={acts} onUnit={openUnit} />}
-            </>
-          )}
-        </div>
-      )}
+            </StagePanel>
+          </>
+        }
+      />
     </>
+  );
+}
+
+/** The opened unit on its own map, enlarged, with the unit marked (its computation beside). */
+function UnitMap({ unit, acts }: { unit: Unit; acts: CnnActivations }) {
+  const { t } = useTranslation();
+  const layer = layerOf(unit.layer);
+  const data = acts[unit.layer].data;
+  if (layer.shape.length !== 3) return null;
+  const [, h, w] = layer.shape as [number, number, number];
+  const range = extent(data);
+  return (
+    <figure className="unit-map">
+      <ColorLegend colormap={colormapOf(layer)} range={range} label={t('conv.scale')} />
+      <Heatmap
+        data={data.subarray(unit.channel * h * w, (unit.channel + 1) * h * w)}
+        width={w}
+        height={h}
+        range={range}
+        colormap={colormapOf(layer)}
+        label={t('conv.openedFrom')}
+        hoverValues
+        marked={{ row: unit.y, col: unit.x }}
+        testId="conv.unit.map"
+      />
+      <figcaption>
+        {t(`conv.layer.${unit.layer}`)} · {t('conv.channel', { index: unit.channel + 1 })}
+      </figcaption>
+    </figure>
   );
 }
 
@@ -369,108 +438,6 @@ function hashImage(image: Float32Array): string {
   let h = 0x811c9dc5;
   for (const v of image) h = Math.imul(h ^ Math.round(v * 1000), 0x01000193);
   return (h >>> 0).toString(36);
-}
-
-/** Every layer side by side as a column of small maps (or values); click a unit to open it. */
-function NetworkColumns({
-  acts,
-  focus,
-  unit,
-  onUnit,
-  onLayer,
-}: {
-  acts: CnnActivations;
-  focus: CnnLayerId;
-  unit: Unit | null;
-  onUnit: (unit: Unit) => void;
-  onLayer: (index: number) => void;
-}) {
-  const { t } = useTranslation();
-  // Every map's accessible name, made once per language (not on every new digit: ~70 maps).
-  const labels = useMemo(
-    () =>
-      new Map(
-        CNN_LAYERS.map((layer) => [
-          layer.id,
-          Array.from(
-            { length: layer.shape.length === 3 ? layer.shape[0]! : 0 },
-            (_, c) => `${t(`conv.layer.${layer.id}`)} · ${t('conv.channel', { index: c + 1 })}`,
-          ),
-        ]),
-      ),
-    [t],
-  );
-  return (
-    <div className="panel network-panel">
-      <h2>{t('conv.network')}</h2>
-      <p className="hint">{t('conv.networkHint')}</p>
-      <div className="network" role="list">
-        {CNN_LAYERS.map((layer, i) => {
-          const data = acts[layer.id].data;
-          const marked =
-            unit?.layer === layer.id ? { channel: unit.channel, row: unit.y, col: unit.x } : null;
-          return (
-            <div
-              key={layer.id}
-              role="listitem"
-              className={layer.id === focus ? 'column focus' : 'column'}
-              data-testid={`conv.column.${layer.id}`}
-            >
-              <button type="button" className="column-title" onClick={() => onLayer(i)}>
-                {t(`conv.layer.${layer.id}`)}
-              </button>
-              {layer.shape.length === 3 ? (
-                <>
-                  <ColorLegend
-                    colormap={colormapOf(layer)}
-                    range={extent(data)}
-                    label={t('conv.scale')}
-                  />
-                  <FeatureMapGrid
-                    data={data}
-                    channels={layer.shape[0]!}
-                    height={layer.shape[1]!}
-                    width={layer.shape[2]!}
-                    colormap={colormapOf(layer)}
-                    channelLabel={(c) => labels.get(layer.id)?.[c - 1] ?? ''}
-                    legendLabel={t('conv.scale')}
-                    legend={false}
-                    mapSize={layer.shape[0]! > 8 ? '2.4rem' : '3.2rem'}
-                    onUnitClick={
-                      layer.id === 'input'
-                        ? undefined
-                        : (channel, y, x) =>
-                            onUnit({ layer: layer.id as Unit['layer'], channel, y, x })
-                    }
-                    marked={marked}
-                    testIdPrefix={`conv.column.${layer.id}`}
-                  />
-                </>
-              ) : (
-                <ol className="dense-column">
-                  {Array.from(data, (v, k) => (
-                    <li key={k}>
-                      <button
-                        type="button"
-                        className={marked?.channel === k ? 'selected' : undefined}
-                        onClick={() =>
-                          onUnit({ layer: layer.id as Unit['layer'], channel: k, y: 0, x: 0 })
-                        }
-                        data-testid={`conv.column.${layer.id}-${k}`}
-                        aria-label={`${t(`conv.layer.${layer.id}`)} ${k}: ${formatValue(v, 4)}`}
-                      >
-                        <span>{k}</span> <span>{formatValue(v, 3)}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </div>
-          );
-        })}
-      </div>
-    </div>
-  );
 }
 
 function LayerView({
@@ -486,32 +453,36 @@ function LayerView({
   const data = acts[layer.id].data;
   if (layer.kind === 'dense' || layer.kind === 'softmax') {
     return (
-      <BarChart
-        values={data}
-        labels={DIGITS}
-        highlight={argmax(data)}
-        format={(v) => formatValue(v, 4)}
-        label={t(`conv.layer.${layer.id}`)}
-        testIdPrefix={`conv.layer.${layer.id}`}
-      />
+      <div className="conv-layer-figure">
+        <BarChart
+          values={data}
+          labels={DIGITS}
+          highlight={argmax(data)}
+          format={(v) => formatValue(v, 4)}
+          label={t(`conv.layer.${layer.id}`)}
+          testIdPrefix={`conv.layer.${layer.id}`}
+        />
+      </div>
     );
   }
   const [channels, height, width] = layer.shape as [number, number, number];
   return (
-    <FeatureMapGrid
-      data={data}
-      channels={channels}
-      height={height}
-      width={width}
-      colormap={colormapOf(layer)}
-      channelLabel={(i) => t('conv.channel', { index: i })}
-      legendLabel={t('conv.scale')}
-      onUnitClick={
-        layer.id === 'input'
-          ? undefined
-          : (channel, y, x) => onUnit({ layer: layer.id as Unit['layer'], channel, y, x })
-      }
-      testIdPrefix={`conv.layer.${layer.id}`}
-    />
+    <div className={`conv-layer-figure maps-${channels}`}>
+      <FeatureMapGrid
+        data={data}
+        channels={channels}
+        height={height}
+        width={width}
+        colormap={colormapOf(layer)}
+        channelLabel={(i) => t('conv.channel', { index: i })}
+        legendLabel={t('conv.scale')}
+        onUnitClick={
+          layer.id === 'input'
+            ? undefined
+            : (channel, y, x) => onUnit({ layer: layer.id as Unit['layer'], channel, y, x })
+        }
+        testIdPrefix={`conv.layer.${layer.id}`}
+      />
+    </div>
   );
 }

@@ -1,12 +1,12 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { prefersReducedMotion } from '../shared/Stage';
 import { extent } from '../../core/tensor';
 import { formatValue } from '../../viz/format';
 import { Heatmap } from '../../viz/Heatmap';
 import { NumberGrid } from '../../viz/NumberGrid';
 import { layerOf, type CnnActivations } from './cnn';
 import type { UnitDetail as Detail } from './unitDetail';
-
-const DIGITS = '0123456789';
 
 /** The check that the recomputed number equals the model's own activation. */
 function Agreement({ computed, model, layer }: { computed: number; model: number; layer: string }) {
@@ -43,6 +43,16 @@ export function UnitDetail({
   step: number;
 }) {
   const { t } = useTranslation();
+  const root = useRef<HTMLDivElement>(null);
+  // The input map being summed over stays in view inside the figure as the steps go on.
+  useEffect(() => {
+    const active = root.current?.querySelector('.unit-channel.active');
+    active?.scrollIntoView({
+      block: 'nearest',
+      inline: 'nearest',
+      behavior: prefersReducedMotion() ? 'auto' : 'smooth',
+    });
+  }, [step]);
   const layerName = t(`conv.layer.${detail.unit.layer}`);
   switch (detail.kind) {
     case 'conv': {
@@ -54,8 +64,7 @@ export function UnitDetail({
       const running = step < mac.cells.length ? current.sum : mac.cells[mac.cells.length - 1]!.sum;
       const pad = 1;
       return (
-        <div className="unit-detail">
-          <p className="formula">{t('conv.unit.convFormula')}</p>
+        <div className="unit-detail" ref={root}>
           <div className="unit-channels">
             {Array.from({ length: cin }, (_, c) => {
               const cells = mac.cells.filter((cell) => cell.c === c);
@@ -73,7 +82,12 @@ export function UnitDetail({
                 return cell.y < pad || cell.x < pad || cell.y >= h + pad || cell.x >= w + pad;
               };
               return (
-                <figure key={c} className="unit-channel">
+                <figure
+                  key={c}
+                  className={
+                    step >= base && step < base + 9 ? 'unit-channel active' : 'unit-channel'
+                  }
+                >
                   <figcaption>
                     {t('conv.unit.inputMap', {
                       layer: t(`conv.layer.${inputLayer}`),
@@ -154,7 +168,6 @@ export function UnitDetail({
     case 'relu':
       return (
         <div className="unit-detail">
-          <p className="formula">{t('conv.unit.reluFormula')}</p>
           <p data-testid="conv.unit.result" data-value={String(detail.post)}>
             {t('conv.unit.relu', {
               value: formatValue(detail.pre, 6),
@@ -177,7 +190,6 @@ export function UnitDetail({
       const done = step >= pool.cells.length;
       return (
         <div className="unit-detail">
-          <p className="formula">{t('conv.unit.poolFormula')}</p>
           <div className="unit-channels">
             <figure className="unit-channel">
               <figcaption>
@@ -232,9 +244,6 @@ export function UnitDetail({
         .slice(0, 8);
       return (
         <div className="unit-detail">
-          <p className="formula">
-            {t('conv.unit.denseFormula', { k: DIGITS[detail.unit.channel] })}
-          </p>
           <table className="terms">
             <caption>
               {t('conv.unit.topTerms', { count: top.length, total: detail.terms.length })}
@@ -275,7 +284,6 @@ export function UnitDetail({
       const k = detail.unit.channel;
       return (
         <div className="unit-detail">
-          <p className="formula">{t('conv.unit.softmaxFormula')}</p>
           <table className="terms">
             <thead>
               <tr>

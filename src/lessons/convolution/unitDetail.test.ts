@@ -93,3 +93,44 @@ describe('unit detail = the model’s own activation', () => {
     expect(unitInRange({ layer: 'pool2', channel: 15, y: 6, x: 6 })).toBe(true);
   });
 });
+
+describe('the opened unit’s typeset formula carries its own numbers', () => {
+  it('conv: a = ReLU(Σ w·x + b) = ReLU(sum ± bias) = the model’s activation after ReLU', async () => {
+    const { unitTex, unitStepTex } = await import('./formulas');
+    const { ensureTemml, renderTex, texNum } = await import('../../viz/Formula');
+    const unit: Unit = { layer: 'conv2', channel: 4, y: 6, x: 7 };
+    const d = computeUnitDetail(unit, acts, weights);
+    if (d.kind !== 'conv') throw new Error('expected a conv unit');
+    const tex = unitTex(d);
+    const sum = d.mac.cells[d.mac.cells.length - 1]!.sum;
+    const relu = Math.max(0, unitActivation(acts, unit));
+    expect(tex).toContain(`\\operatorname{ReLU}(${texNum(sum, 4)} `);
+    expect(tex.endsWith(`= ${texNum(relu, 4)}`)).toBe(true);
+    // The running sum at step 3 adds the third product to the second partial sum.
+    const s3 = unitStepTex(d, 2)!;
+    expect(s3).toContain(`= ${texNum(d.mac.cells[2]!.sum, 4)}`);
+    expect(unitStepTex(d, d.mac.cells.length)).toBeNull();
+    // It typesets (MathML, no error node).
+    await ensureTemml();
+    const html = renderTex(tex, false)!;
+    expect(html).toContain('<math');
+    expect(html).not.toContain('merror');
+  });
+  it('softmax: P(k) = e^(z_k − max z) / Σ = the model’s probability', async () => {
+    const { unitTex } = await import('./formulas');
+    const { texNum } = await import('../../viz/Formula');
+    const unit: Unit = { layer: 'probabilities', channel: 2, y: 0, x: 0 };
+    const d = computeUnitDetail(unit, acts, weights);
+    expect(unitTex(d).endsWith(`= ${texNum(unitActivation(acts, unit), 4)}`)).toBe(true);
+  });
+});
+
+describe('texText keeps user text as text', () => {
+  it('escapes TeX specials', async () => {
+    const { texText, ensureTemml, renderTex } = await import('../../viz/Formula');
+    expect(texText('a_b{c}%\\')).toBe('a\\_b\\{c\\}\\%\\textbackslash{}');
+    await ensureTemml();
+    const html = renderTex(`\\text{${texText('<img src=x onerror=alert(1)>')}}`, false)!;
+    expect(html).not.toContain('<img');
+  });
+});
