@@ -44,6 +44,8 @@ export const en = {
       p50: 'Median of last {{count}}',
       iters: 'GAN iterations/s',
       none: '—',
+      median: 'Median',
+      noRuns: 'no runs yet',
     },
   },
   steps: {

@@ -114,7 +114,7 @@ export const ganEn = {
     slowMotion: 'Slow motion (one iteration at a time, step by step)',
     starting: 'Building the training graphs…',
     info: 'Training on {{backend}}: G has {{paramsG}} parameters, D {{paramsD}}; one iteration is one graph of {{nodes}} nodes.',
-    lrInUse: 'lr_{{net}} = {{lr}}',
+    lrInUse: '{{net}}’s learning rate {{lr}}',
     failed: 'Training stopped: {{detail}}',
     divergedText:
       'Training paused: {{value}} became NaN or infinite after {{stepsG}} G steps and {{stepsD}} D steps.',
@@ -153,7 +153,7 @@ export const ganEn = {
       real: 'Real samples',
       fake: 'Generated samples',
     },
-    numbers: 'Numbers and curves',
+    numbers: 'Numbers',
     stat: {
       steps: 'Iterations (G steps)',
       stepsD: 'D steps',
@@ -191,6 +191,36 @@ export const ganEn = {
     momentum: 'Momentum (both networks)',
     halveLr: 'Halve {{net}}’s learning rate',
     doubleLr: 'Double {{net}}’s learning rate',
+    // The stage (issue 12): title, caption, overview graph, notices.
+    stageTitle: 'The game on the plane',
+    stageLabel: 'Training a GAN on the plane',
+    caption:
+      'G’s points (triangles) learn to land on the real ones (circles); the background is D’s verdict.',
+    about: 'About this view',
+    curves: 'Curves',
+    speedShort: 'Speed {{count}}×',
+    slowShort: 'Slow motion',
+    outsideKey: 'a sample beyond the plane, at its edge',
+    flow: {
+      label:
+        'The GAN as a graph: noise z into G, G’s samples and real samples into D, D’s output into both losses; gradients flow back (dashed) to D and through D to G',
+      z: 'noise',
+      G: 'generator',
+      fake: 'fake samples',
+      real: 'real samples',
+      D: 'discriminator',
+      lossD: 'D’s loss',
+      lossG: 'G’s loss',
+    },
+    health: {
+      collapsed:
+        'The generator has collapsed: all its samples sit on one spot (spread {{spread}}), so D’s gradient no longer spreads them out.',
+      escaped:
+        'The generator has escaped the plane: {{share}} % of its samples lie outside it (the arrowheads on the edge).',
+      dStuck: 'D answers 0.5 everywhere: it has stopped telling real from fake too.',
+      tryThis:
+        'Try smaller learning rates (Adam with 0.002, or halve them in Hyperparameters), then Reset networks: networks this far gone rarely recover.',
+    },
     walk: {
       title: 'One iteration, step by step',
       next: 'Take the next iteration step by step',
@@ -223,6 +253,15 @@ export const ganEn = {
       arrowsText:
         'G itself has not changed yet: the gradient continues from the fakes into G’s parameters.',
       updateGText: 'G’s parameters move against ∂L_G/∂θ_G; the generated samples move with them.',
+      stepOf: 'Step {{n}} of {{count}}:',
+      numbers: 'This step’s numbers',
+      ruleFor:
+        '{{optimizer}}’s update, shown for one parameter: j = {{name}}, the one with the largest |g|.',
+      stepNorm: 'The whole update, all {{count}} parameters of {{net}}:',
+      noiseHidden:
+        'The noise itself is not kept: it goes straight into G. The next step shows what G makes of it.',
+      termReal: 'term on x',
+      termFake: 'term on G(z)',
       checkNorm: 'from the gradient shown: {{value}}',
       param: 'parameter',
     },

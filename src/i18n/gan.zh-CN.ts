@@ -113,7 +113,7 @@ export const ganZhCN: typeof ganEn = {
     slowMotion: '慢动作（一次一个迭代，逐步展示）',
     starting: '正在构建训练计算图……',
     info: '在 {{backend}} 上训练：G 有 {{paramsG}} 个参数，D 有 {{paramsD}} 个；一次迭代是一个 {{nodes}} 个节点的计算图。',
-    lrInUse: 'lr_{{net}} = {{lr}}',
+    lrInUse: '{{net}} 的学习率 {{lr}}',
     failed: '训练已停止：{{detail}}',
     divergedText:
       '训练已暂停：在 {{stepsG}} 步 G 更新和 {{stepsD}} 步 D 更新之后，{{value}} 变成了 NaN 或无穷大。',
@@ -152,7 +152,7 @@ export const ganZhCN: typeof ganEn = {
       real: '真实样本',
       fake: '生成样本',
     },
-    numbers: '数值与曲线',
+    numbers: '数值',
     stat: {
       steps: '迭代次数（G 的步数）',
       stepsD: 'D 的步数',
@@ -189,6 +189,34 @@ export const ganZhCN: typeof ganEn = {
     momentum: '动量（两个网络共用）',
     halveLr: '把 {{net}} 的学习率减半',
     doubleLr: '把 {{net}} 的学习率加倍',
+    // 舞台（issue 12）：标题、说明、总览图、提示。
+    stageTitle: '平面上的博弈',
+    stageLabel: '在平面上训练一个 GAN',
+    caption: 'G 的点（三角形）学着落到真实点（圆点）上；背景是 D 的判断。',
+    about: '关于这个视图',
+    curves: '曲线',
+    speedShort: '速度 {{count}}×',
+    slowShort: '慢动作',
+    outsideKey: '平面之外的样本，画在边缘上',
+    flow: {
+      label:
+        'GAN 的计算图：噪声 z 进入 G，G 的样本和真实样本进入 D，D 的输出进入两个损失；梯度（虚线）流回 D，并穿过 D 流回 G',
+      z: '噪声',
+      G: '生成器',
+      fake: '生成样本',
+      real: '真实样本',
+      D: '判别器',
+      lossD: 'D 的损失',
+      lossG: 'G 的损失',
+    },
+    health: {
+      collapsed:
+        '生成器坍缩了：它的样本都挤在一个点上（离散程度 {{spread}}），D 的梯度已经无法把它们分开。',
+      escaped: '生成器逃出了平面：{{share}}% 的样本落在平面之外（边缘上的箭头）。',
+      dStuck: 'D 在所有位置都输出 0.5：它也不再区分真假了。',
+      tryThis:
+        '试试更小的学习率（Adam 用 0.002，或在“超参数”里减半），然后点“重置网络”：走到这一步的网络很少能自己恢复。',
+    },
     walk: {
       title: '逐步走完一次迭代',
       next: '逐步走完下一次迭代',
@@ -217,6 +245,13 @@ export const ganZhCN: typeof ganEn = {
         '新的假样本经过更新后的 D。G 的损失穿过 D 反向传到每个假样本：箭头显示每个样本被推向哪里。',
       arrowsText: 'G 本身还没有改变：梯度会从假样本继续传到 G 的参数。',
       updateGText: 'G 的参数沿 ∂L_G/∂θ_G 的反方向移动；生成样本随之移动。',
+      stepOf: '第 {{n}} 步，共 {{count}} 步：',
+      numbers: '这一步的数值',
+      ruleFor: '{{optimizer}} 的更新，以一个参数为例：j = {{name}}，即 |g| 最大的那个。',
+      stepNorm: '整次更新，{{net}} 的全部 {{count}} 个参数：',
+      noiseHidden: '噪声本身不保存：它直接进入 G。下一步展示 G 把它变成了什么。',
+      termReal: 'x 上的项',
+      termFake: 'G(z) 上的项',
       checkNorm: '由所示梯度算得：{{value}}',
       param: '参数',
     },

@@ -44,6 +44,8 @@ export const zhCN: Strings = {
       p50: '最近 {{count}} 次的中位数',
       iters: 'GAN 每秒迭代次数',
       none: '—',
+      median: '中位数',
+      noRuns: '尚未运行',
     },
   },
   steps: {

@@ -177,6 +177,13 @@ export interface GanSnapshot {
     thetaD: Float32Array;
     layoutG: ParamEntry[];
     layoutD: ParamEntry[];
+    /**
+     * Each network's optimizer state, read back: Adam's moments `mG`/`vG`, `mD`/`vD`, or
+     * SGD's momentum buffer `bufG`/`bufD` (layout's order), and Adam's step counts so far.
+     */
+    opt: Record<string, Float32Array>;
+    tG: number;
+    tD: number;
   };
 }
 
@@ -765,11 +772,17 @@ export class GanTrainer {
       };
       if (options.params) {
         const get = async (t: OrtTensor) => Float32Array.from((await t.getData()) as Float32Array);
+        const opt: Record<string, Float32Array> = {};
+        for (const [name, t] of Object.entries(this.state.tensors))
+          if (!name.startsWith('theta')) opt[name] = await get(t);
         snap.params = {
           thetaG: await get(this.state.tensors.thetaG!),
           thetaD: await get(this.state.tensors.thetaD!),
           layoutG: this.graphs.layoutG,
           layoutD: this.graphs.layoutD,
+          opt,
+          tG: this.state.tG,
+          tD: this.state.tD,
         };
       }
       return snap;

@@ -1,4 +1,4 @@
-import { formatValue } from './format';
+import { formatTick, formatValue } from './format';
 
 export interface LineSeries {
   id: string;
@@ -82,7 +82,7 @@ export function LineChart({
             <g key={`x${t}`}>
               <line x1={sx(t)} x2={sx(t)} y1={PAD.top} y2={H - PAD.bottom} className="grid" />
               <text x={sx(t)} y={H - PAD.bottom + 14} textAnchor="middle">
-                {formatValue(t)}
+                {formatTick(t)}
               </text>
             </g>
           ))}
@@ -90,7 +90,7 @@ export function LineChart({
             <g key={`y${t}`}>
               <line x1={PAD.left} x2={W - PAD.right} y1={sy(t)} y2={sy(t)} className="grid" />
               <text x={PAD.left - 4} y={sy(t) + 4} textAnchor="end">
-                {formatValue(t)}
+                {formatTick(t)}
               </text>
             </g>
           ))}

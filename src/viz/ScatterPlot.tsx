@@ -200,10 +200,66 @@ export function paintScatter(
     ctx.lineWidth = s.shape === 'cross' ? 1.6 : 0.8;
     // One path per series: a fill and a stroke for all its markers.
     ctx.beginPath();
-    for (const [x, y] of s.points) markPath(ctx, px(x), py(y), s.shape, s.radius ?? MARKER);
+    const outside: [number, number][] = [];
+    for (const [x, y] of s.points) {
+      if (
+        x < bounds.min ||
+        x > bounds.max ||
+        y < bounds.min ||
+        y > bounds.max ||
+        Number.isNaN(x) ||
+        Number.isNaN(y)
+      )
+        outside.push([x, y]);
+      else markPath(ctx, px(x), py(y), s.shape, s.radius ?? MARKER);
+    }
     if (s.shape !== 'cross') ctx.fill();
     ctx.stroke();
+    if (outside.length > 0) paintOutside(ctx, outside, s.color, bounds, size);
   }
+}
+
+/**
+ * Points beyond the plane, clamped to its border: an arrowhead on the edge pointing the way to
+ * where the point is (outlined, so it reads against any background). NaN points are skipped.
+ */
+function paintOutside(
+  ctx: CanvasRenderingContext2D,
+  points: readonly [number, number][],
+  color: string,
+  bounds: { min: number; max: number },
+  size: number,
+): void {
+  const span = bounds.max - bounds.min;
+  const c = (bounds.min + bounds.max) / 2;
+  const inset = 7;
+  ctx.beginPath();
+  for (const [x, y] of points) {
+    if (!Number.isFinite(x) && !Number.isFinite(y)) continue;
+    // Direction from the plane's centre; the point where that ray leaves the square.
+    const dx = Number.isFinite(x) ? x - c : Math.sign(x);
+    const dy = Number.isFinite(y) ? y - c : Math.sign(y);
+    const k = Math.max(Math.abs(dx), Math.abs(dy)) / (span / 2);
+    if (!(k > 0)) continue;
+    const ex = (dx / k / span) * size + size / 2;
+    const ey = size / 2 - (dy / k / span) * size;
+    const len = Math.hypot(dx, dy);
+    const [ux, uy] = [dx / len, -dy / len];
+    // Tip on the border, pulled in a little so the whole marker shows.
+    const tx = Math.min(size - 1, Math.max(1, ex - ux * 1));
+    const ty = Math.min(size - 1, Math.max(1, ey - uy * 1));
+    const bx = tx - ux * inset;
+    const by = ty - uy * inset;
+    ctx.moveTo(tx, ty);
+    ctx.lineTo(bx - uy * 4.5, by + ux * 4.5);
+    ctx.lineTo(bx + uy * 4.5, by - ux * 4.5);
+    ctx.closePath();
+  }
+  ctx.fillStyle = color;
+  ctx.strokeStyle = '#000';
+  ctx.lineWidth = 1;
+  ctx.fill();
+  ctx.stroke();
 }
 
 /**

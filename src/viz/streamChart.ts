@@ -3,7 +3,7 @@
  * (loss curves while a GAN trains): no React render per frame, just `paintStream(canvas, …)`.
  * Each series has a colour and a dash pattern, so lines differ without colour too.
  */
-import { formatValue } from './format';
+import { formatTick, formatValue } from './format';
 
 export interface StreamSeries {
   id: string;
@@ -95,10 +95,10 @@ export function paintStream(canvas: HTMLCanvasElement, paint: StreamPaint): void
     ctx.moveTo(PAD.left, sy(t));
     ctx.lineTo(W - PAD.right, sy(t));
     ctx.stroke();
-    ctx.fillText(logY ? formatValue(10 ** t, 2) : formatValue(t), PAD.left - 4, sy(t) + 4);
+    ctx.fillText(logY ? formatValue(10 ** t, 2) : formatTick(t), PAD.left - 4, sy(t) + 4);
   }
   ctx.textAlign = 'center';
-  for (const t of niceTicks(x0, x1)) ctx.fillText(formatValue(t), sx(t), H - 6);
+  for (const t of niceTicks(x0, x1)) ctx.fillText(formatTick(t), sx(t), H - 6);
 
   ctx.save();
   ctx.beginPath();

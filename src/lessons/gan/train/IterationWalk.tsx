@@ -1,21 +1,28 @@
 /**
  * One training iteration, sub-step by sub-step, from a recorded iteration (the trainer's
- * D-step and G-step details and the parameters before and after each): the batches, D's
- * outputs, L_D with its terms, D's gradient and update, then L_G through the updated D, G's
- * gradient and update. Each sub-step is shown on the plane (`walkStill`) and as numbers.
+ * D-step and G-step details and the parameters and optimizer state before and after each):
+ * the batches, D's outputs, L_D with its terms, D's update, then L_G through the updated D and
+ * G's update. Each sub-step is the stage's step: its picture on the plane (`walkStill`), its
+ * formula with the live numbers (`walkFormula`), and its numbers in detail (`IterationWalk`,
+ * in the side column).
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Point } from '../../../core/ganData';
 import type { GanSnapshot } from '../../../store/training';
+import { Formula, texNum } from '../../../viz/Formula';
 import { FAKE_STYLE, REAL_STYLE } from '../../../viz/ScatterPlot';
 import { fmtNum } from './TrainCharts';
 import type { IterationRecord } from './trainController';
 import { D_SUBSTEPS, G_SUBSTEPS, type TrainSubstep } from './lessonParts';
 import type { PlaneStill } from './TrainPlane';
 import { arrowsOf, dOutput, fieldOf, pointsOf } from './trainSpec';
+import { stepNormTex, updateExample, updateTex, type UpdateExample } from './updateRule';
+
+export type WalkSub = { name: TrainSubstep; dStep: number | null };
 
 /** The sub-steps a record holds: 6 per D step, then 2 for G (fewer if it diverged). */
-export function recordSubsteps(r: IterationRecord): { name: TrainSubstep; dStep: number | null }[] {
+export function recordSubsteps(r: IterationRecord): WalkSub[] {
   return [
     ...r.d.flatMap((_, k) => D_SUBSTEPS.map((name) => ({ name, dStep: k }) as const)),
     ...(r.g ? G_SUBSTEPS.map((name) => ({ name, dStep: null })) : []),
@@ -36,16 +43,45 @@ export function dOutputsOf(r: IterationRecord, k: number): { dReal: number[]; dF
   };
 }
 
+/** The state a sub-step starts from. */
+function stateBefore(r: IterationRecord, k: number | null): GanSnapshot {
+  if (k === null) return r.d[r.d.length - 1]?.after ?? r.before;
+  return k === 0 ? r.before : r.d[k - 1]!.after;
+}
+
+/**
+ * The optimizer's update of D step `k` (null: the G step) for its largest-|g| parameter, from
+ * the trainer's parameters and optimizer state before and after the step.
+ */
+export function walkUpdate(r: IterationRecord, k: number | null): UpdateExample | null {
+  const before = stateBefore(r, k);
+  const net = k === null ? 'G' : 'D';
+  const step = k === null ? r.g : r.d[k];
+  const p = before.params;
+  const q = step?.after.params;
+  if (!step || !p || !q) return null;
+  const kind = net === 'G' ? r.optG : r.optD;
+  return updateExample({
+    kind,
+    hyper: { ...r.hyper, lr: net === 'G' ? r.lrG : r.lrD },
+    layout: net === 'G' ? p.layoutG : p.layoutD,
+    theta: net === 'G' ? p.thetaG : p.thetaD,
+    thetaAfter: net === 'G' ? q.thetaG : q.thetaD,
+    grad: step.detail.grad,
+    state: { m: p.opt[`m${net}`], v: p.opt[`v${net}`], buf: p.opt[`buf${net}`] },
+    t: net === 'G' ? p.tG : p.tD,
+  });
+}
+
 const BIG = 5;
 
 export function walkStill(
   r: IterationRecord,
-  sub: { name: TrainSubstep; dStep: number | null },
+  sub: WalkSub,
   labels: { real: string; fake: string; batchReal: string; batchFake: string },
 ): PlaneStill {
   const k = sub.dStep;
-  const before: GanSnapshot =
-    k === null ? (r.d[r.d.length - 1]?.after ?? r.before) : k === 0 ? r.before : r.d[k - 1]!.after;
+  const before = stateBefore(r, k);
   const viewFake = (s: GanSnapshot) => ({
     id: 'fake',
     label: labels.fake,
@@ -102,15 +138,84 @@ export function walkStill(
   };
 }
 
-function l2(v: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]! ** 2;
-  return Math.sqrt(s);
+const MEAN = '\\operatorname{mean}';
+const pt = (p: Point | undefined) =>
+  p ? `(${texNum(p[0], 3)},\\ ${texNum(p[1], 3)})` : '(\\dots)';
+
+/** L_D's definition for a loss kind (TeX). */
+export function lossDTex(loss: IterationRecord['loss']): string {
+  return loss === 'lsgan'
+    ? `L_D = \\tfrac12 ${MEAN}\\,(D(x)-1)^2 + \\tfrac12 ${MEAN}\\,D(G(z))^2`
+    : `L_D = -${MEAN}\\,\\log D(x) - ${MEAN}\\,\\log(1 - D(G(z)))`;
 }
-function diffNorm(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i]! - b[i]!) ** 2;
-  return Math.sqrt(s);
+
+/** L_G's definition for a loss kind (TeX). */
+export function lossGTex(loss: IterationRecord['loss']): string {
+  return {
+    minimax: `L_G = ${MEAN}\\,\\log(1 - D(G(z)))`,
+    'non-saturating': `L_G = -${MEAN}\\,\\log D(G(z))`,
+    lsgan: `L_G = \\tfrac12 ${MEAN}\\,(D(G(z)) - 1)^2`,
+  }[loss];
+}
+
+/** The stage's formula for a sub-step, in TeX, with the record's numbers. */
+export function walkFormula(r: IterationRecord, sub: WalkSub): string {
+  const k = sub.dStep;
+  const ls = r.loss === 'lsgan';
+  if (k !== null) {
+    const d = r.d[k]!;
+    const B = d.detail.logits.length / 2;
+    const { dReal, dFake } = dOutputsOf(r, k);
+    const terms = Array.from(d.detail.terms);
+    switch (sub.name) {
+      case 'sampleReal':
+        return `x_1, \\dots, x_{${B}} \\sim p_{\\text{data}}, \\qquad x_1 = ${pt(pointsOf(d.detail.real)[0])}`;
+      case 'sampleNoise': {
+        const dim = stateBefore(r, k).params?.layoutG[0]?.shape[1] ?? 2;
+        return `z_1, \\dots, z_{${B}} \\sim \\mathcal{N}(0, I_{${dim}})`;
+      }
+      case 'generate':
+        return `\\tilde x_i = G(z_i), \\qquad \\tilde x_1 = ${pt(pointsOf(d.detail.fake)[0])}`;
+      case 'discriminate':
+        return `\\begin{aligned} ${ls ? 'D(x) &= \\text{score}(x)' : 'D(x) &= \\sigma(\\text{logit}(x))'} \\\\ ${MEAN}\\,D(x) &= ${texNum(mean(dReal), 4)} \\\\ ${MEAN}\\,D(G(z)) &= ${texNum(mean(dFake), 4)} \\end{aligned}`;
+      case 'lossD':
+        return `\\begin{aligned} ${lossDTex(r.loss).replace('L_D =', 'L_D &=')} \\\\ &= ${texNum(mean(terms.slice(0, B)), 4)} + ${texNum(mean(terms.slice(B)), 4)} = ${texNum(d.lossD, 4)} \\end{aligned}`;
+      default: {
+        const ex = walkUpdate(r, k);
+        return ex ? updateTex(ex, 'D') : '';
+      }
+    }
+  }
+  const g = r.g!;
+  if (sub.name === 'lossG') return `${lossGTex(r.loss)} = ${texNum(g.lossG, 4)}`;
+  const ex = walkUpdate(r, null);
+  return ex ? updateTex(ex, 'G') : '';
+}
+
+/** The update step's labelled numbers: which parameter the rule shows, and ‖Δθ‖ of them all. */
+export function UpdateNorm({ ex, net }: { ex: UpdateExample; net: 'D' | 'G' }) {
+  const { t } = useTranslation();
+  const testId = `gan.train.walk.update${net}`;
+  return (
+    <span className="gan-update-norm">
+      <span
+        data-testid={`${testId}.rule`}
+        data-example={JSON.stringify(ex)}
+        data-index={ex.index}
+        data-theta-next={ex.thetaNext}
+        data-theta-trainer={ex.thetaTrainer}
+      >
+        {t('gan.train.walk.ruleFor', {
+          name: ex.name,
+          optimizer: t(`gan.train.optimizers.${ex.kind}`),
+        })}
+      </span>{' '}
+      <span data-testid={`${testId}.step`} data-value={ex.stepNorm}>
+        {t('gan.train.walk.stepNorm', { count: ex.count, net })}{' '}
+        <Formula tex={stepNormTex(ex, net)} />
+      </span>
+    </span>
+  );
 }
 
 function PointsTable({
@@ -147,42 +252,46 @@ function PointsTable({
   );
 }
 
-function Update({
+function l2(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]! ** 2;
+  return Math.sqrt(s);
+}
+
+function UpdateTable({
   before,
   after,
   grad,
   gradNorm,
-  lr,
   net,
-  testId,
+  example,
 }: {
   before: GanSnapshot;
   after: GanSnapshot;
   grad: Float32Array;
   gradNorm: number;
-  lr: number;
   net: 'G' | 'D';
-  testId: string;
+  example: UpdateExample | null;
 }) {
   const { t } = useTranslation();
   const key = net === 'G' ? 'thetaG' : 'thetaD';
   const a = before.params![key];
   const b = after.params![key];
   const layout = net === 'G' ? before.params!.layoutG : before.params!.layoutD;
+  // The first parameters, and the rule's own one if it is further on.
+  const rows = Array.from({ length: Math.min(SHOWN, a.length) }, (_, i) => i);
+  if (example && !rows.includes(example.index)) rows.push(example.index);
+  const testId = `gan.train.walk.update${net}`;
   return (
     <>
       <p className="gan-formula">
-        ‖∇θ_{net} L_{net}‖ ={' '}
-        <strong data-testid={`${testId}.gradNorm`} data-value={gradNorm}>
-          {fmtNum(gradNorm)}
-        </strong>{' '}
-        ({t('gan.train.walk.checkNorm', { value: fmtNum(l2(grad)) })})
-      </p>
-      <p className="gan-formula">
-        lr = {lr} · ‖Δθ_{net}‖ ={' '}
-        <strong data-testid={`${testId}.step`} data-value={diffNorm(a, b)}>
-          {fmtNum(diffNorm(a, b), 5)}
-        </strong>
+        <Formula
+          tex={`\\lVert \\nabla_{\\theta_${net}} L_${net} \\rVert = ${texNum(gradNorm, 4)}`}
+          testId={`${testId}.gradNorm`}
+        />{' '}
+        <span data-testid={`${testId}.gradNorm.value`} data-value={gradNorm}>
+          ({t('gan.train.walk.checkNorm', { value: fmtNum(l2(grad)) })})
+        </span>
       </p>
       <div className="gan-table-wrap">
         <table className="gan-terms" data-testid={`${testId}.params`}>
@@ -195,11 +304,9 @@ function Update({
             </tr>
           </thead>
           <tbody>
-            {Array.from({ length: Math.min(SHOWN, a.length) }, (_, i) => (
-              <tr key={i}>
-                <td>
-                  {layout[0]!.name}[{i}]
-                </td>
+            {rows.map((i) => (
+              <tr key={i} className={example?.index === i ? 'current' : undefined}>
+                <td>{example?.index === i ? `j = ${example.name}` : paramLabel(layout, i)}</td>
                 <td>{fmtNum(a[i]!)}</td>
                 <td>{fmtNum(grad[i]!)}</td>
                 <td>{fmtNum(b[i]!)}</td>
@@ -212,92 +319,131 @@ function Update({
   );
 }
 
+function paramLabel(layout: NonNullable<GanSnapshot['params']>['layoutG'], i: number): string {
+  const e = layout.find((p) => i >= p.offset && i < p.offset + p.size);
+  return e ? `${e.name}[${i - e.offset}]` : `θ[${i}]`;
+}
+
+/** A sub-step's caption: what happens, in words. */
+export function walkCaption(
+  r: IterationRecord,
+  sub: WalkSub,
+  t: (k: string, o?: Record<string, unknown>) => string,
+): string {
+  const k = sub.dStep;
+  const B = k !== null ? r.d[k]!.detail.logits.length / 2 : (r.g?.detail.logits.length ?? 0);
+  switch (sub.name) {
+    case 'sampleReal':
+      return t('gan.train.walk.sampleRealText', { count: B });
+    case 'sampleNoise':
+      return t('gan.train.walk.sampleNoiseText', {
+        count: B,
+        dim: stateBefore(r, k).params?.layoutG[0]?.shape[1] ?? 2,
+      });
+    case 'generate':
+      return t('gan.train.walk.generateText');
+    case 'discriminate':
+      return t(
+        r.loss === 'lsgan' ? 'gan.train.walk.discriminateLs' : 'gan.train.walk.discriminateText',
+      );
+    case 'lossD':
+      return t('gan.train.walk.lossDText', { count: B });
+    case 'updateD':
+      return t('gan.train.walk.updateDText');
+    case 'lossG':
+      return t('gan.train.walk.lossGText');
+    default:
+      return t('gan.train.walk.updateGText');
+  }
+}
+
+/** The sub-step's numbers in detail (the side column): points, outputs, terms, parameters. */
 export function IterationWalk({ record, step }: { record: IterationRecord; step: number }) {
   const { t } = useTranslation();
   const subs = recordSubsteps(record);
   const sub = subs[Math.min(step, subs.length - 1)]!;
   const k = sub.dStep;
-  const ls = record.loss === 'lsgan';
   const testId = 'gan.train.walk';
-  let body: React.ReactNode;
+  let body: ReactNode;
   if (k !== null) {
     const d = record.d[k]!;
-    const before = k === 0 ? record.before : record.d[k - 1]!.after;
+    const before = stateBefore(record, k);
     const { dReal, dFake } = dOutputsOf(record, k);
-    const terms = Array.from(d.detail.terms);
-    const realTerms = terms.slice(0, terms.length / 2);
-    const fakeTerms = terms.slice(terms.length / 2);
     switch (sub.name) {
       case 'sampleReal':
-        body = (
-          <>
-            <p>{t('gan.train.walk.sampleRealText', { count: dReal.length })}</p>
-            <PointsTable points={pointsOf(d.detail.real)} name="x" testId={`${testId}.real`} />
-          </>
-        );
+        body = <PointsTable points={pointsOf(d.detail.real)} name="x" testId={`${testId}.real`} />;
         break;
       case 'sampleNoise':
-        body = (
-          <p>
-            {t('gan.train.walk.sampleNoiseText', {
-              count: dFake.length,
-              dim: before.params!.layoutG[0]!.shape[1],
-            })}
-          </p>
-        );
+        body = <p className="gan-note">{t('gan.train.walk.noiseHidden')}</p>;
         break;
       case 'generate':
         body = (
-          <>
-            <p>{t('gan.train.walk.generateText')}</p>
-            <PointsTable points={pointsOf(d.detail.fake)} name="G(z)" testId={`${testId}.fake`} />
-          </>
+          <PointsTable points={pointsOf(d.detail.fake)} name="G(z)" testId={`${testId}.fake`} />
         );
         break;
       case 'discriminate':
         body = (
-          <>
-            <p>{t(ls ? 'gan.train.walk.discriminateLs' : 'gan.train.walk.discriminateText')}</p>
-            <div className="gan-table-wrap">
-              <table className="gan-terms" data-testid={`${testId}.outputs`}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('gan.losses.sample')}</th>
-                    <th scope="col">D(x)</th>
-                    <th scope="col">D(G(z))</th>
+          <div className="gan-table-wrap">
+            <table className="gan-terms" data-testid={`${testId}.outputs`}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('gan.losses.sample')}</th>
+                  <th scope="col">D(x)</th>
+                  <th scope="col">D(G(z))</th>
+                </tr>
+              </thead>
+              <tbody>
+                {dReal.slice(0, SHOWN).map((p, i) => (
+                  <tr key={i}>
+                    <td>{i + 1}</td>
+                    <td>{fmtNum(p)}</td>
+                    <td>{fmtNum(dFake[i]!)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {dReal.slice(0, SHOWN).map((p, i) => (
-                    <tr key={i}>
-                      <td>{i + 1}</td>
-                      <td>{fmtNum(p)}</td>
-                      <td>{fmtNum(dFake[i]!)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">{t('gan.losses.mean')}</th>
-                    <td>{fmtNum(mean(dReal))}</td>
-                    <td>{fmtNum(mean(dFake))}</td>
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
-          </>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('gan.losses.mean')}</th>
+                  <td>{fmtNum(mean(dReal))}</td>
+                  <td>{fmtNum(mean(dFake))}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
         );
         break;
-      case 'lossD':
+      case 'lossD': {
+        const terms = Array.from(d.detail.terms);
+        const B = terms.length / 2;
         body = (
-          <>
+          <div className="gan-table-wrap">
+            <table className="gan-terms" data-testid={`${testId}.terms`}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('gan.losses.sample')}</th>
+                  <th scope="col">{t('gan.train.walk.termReal')}</th>
+                  <th scope="col">{t('gan.train.walk.termFake')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {terms.slice(0, Math.min(SHOWN, B)).map((v, i) => (
+                  <tr key={i}>
+                    <td>{i + 1}</td>
+                    <td>{fmtNum(v)}</td>
+                    <td>{fmtNum(terms[B + i]!)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('gan.losses.mean')}</th>
+                  <td>{fmtNum(mean(terms.slice(0, B)))}</td>
+                  <td>{fmtNum(mean(terms.slice(B)))}</td>
+                </tr>
+              </tfoot>
+            </table>
             <p className="gan-formula">
-              {ls
-                ? 'L_D = ½·mean (D(x) − 1)² + ½·mean D(G(z))²'
-                : 'L_D = −mean log D(x) − mean log(1 − D(G(z)))'}
-            </p>
-            <p className="gan-formula">
-              L_D = {fmtNum(mean(realTerms))} + {fmtNum(mean(fakeTerms))} ={' '}
+              L_D ={' '}
               <strong
                 data-testid={`${testId}.lossD`}
                 data-value={d.lossD}
@@ -307,40 +453,29 @@ export function IterationWalk({ record, step }: { record: IterationRecord; step:
                 {fmtNum(d.lossD)}
               </strong>
             </p>
-            <p className="gan-note">{t('gan.train.walk.lossDText', { count: dReal.length })}</p>
-          </>
+          </div>
         );
         break;
+      }
       default:
         body = (
-          <>
-            <p>{t('gan.train.walk.updateDText')}</p>
-            <Update
-              before={before}
-              after={d.after}
-              grad={d.detail.grad}
-              gradNorm={d.detail.gradNorm}
-              lr={record.lrD}
-              net="D"
-              testId={`${testId}.updateD`}
-            />
-          </>
+          <UpdateTable
+            before={before}
+            after={d.after}
+            grad={d.detail.grad}
+            gradNorm={d.detail.gradNorm}
+            net="D"
+            example={walkUpdate(record, k)}
+          />
         );
     }
   } else {
     const g = record.g!;
-    const before = record.d[record.d.length - 1]?.after ?? record.before;
+    const before = stateBefore(record, null);
     const outs = Array.from(g.detail.logits).map((l) => dOutput(record.loss, l));
-    const gFormula = {
-      minimax: 'L_G = mean log(1 − D(G(z)))',
-      'non-saturating': 'L_G = −mean log D(G(z))',
-      lsgan: 'L_G = ½·mean (D(G(z)) − 1)²',
-    }[record.loss];
     body =
       sub.name === 'lossG' ? (
         <>
-          <p>{t('gan.train.walk.lossGText')}</p>
-          <p className="gan-formula">{gFormula}</p>
           <div className="gan-table-wrap">
             <table className="gan-terms" data-testid={`${testId}.gen`}>
               <thead>
@@ -379,30 +514,18 @@ export function IterationWalk({ record, step }: { record: IterationRecord; step:
           <p className="gan-note">{t('gan.train.walk.arrowsText')}</p>
         </>
       ) : (
-        <>
-          <p>{t('gan.train.walk.updateGText')}</p>
-          <Update
-            before={before}
-            after={g.after}
-            grad={g.detail.grad}
-            gradNorm={g.detail.gradNorm}
-            lr={record.lrG}
-            net="G"
-            testId={`${testId}.updateG`}
-          />
-        </>
+        <UpdateTable
+          before={before}
+          after={g.after}
+          grad={g.detail.grad}
+          gradNorm={g.detail.gradNorm}
+          net="G"
+          example={walkUpdate(record, null)}
+        />
       );
   }
   return (
-    <div
-      className="panel gan-step current"
-      data-testid={`${testId}.step.${sub.name}`}
-      aria-live="polite"
-    >
-      <h3>
-        {k !== null && record.d.length > 1 ? `${t('gan.train.walk.dStep', { n: k + 1 })} · ` : ''}
-        {t(`gan.train.walk.name.${sub.name}`)}
-      </h3>
+    <div className="gan-step current" data-testid={`${testId}.step.${sub.name}`}>
       {body}
     </div>
   );

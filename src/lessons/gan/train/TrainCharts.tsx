@@ -3,9 +3,10 @@
  * no React render per frame): the step counts, the latest losses and mean D outputs, the
  * distance between real and generated samples, and their curves over training.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SLICES } from '../../../core/ganMetrics';
+import { Formula } from '../../../viz/Formula';
 import { paintStream, type StreamSeries } from '../../../viz/streamChart';
 import type { TrainController, TrainFrame } from './trainController';
 
@@ -52,7 +53,17 @@ function statValue(f: TrainFrame, k: Stat): number {
 const TEXT_EVERY_MS = 150;
 const CHARTS_EVERY_MS = 50;
 
-export function TrainCharts({ controller }: { controller: TrainController }) {
+/**
+ * `show`: the live numbers or the curves (each in its own panel of the stage's side column);
+ * both by default.
+ */
+export function TrainCharts({
+  controller,
+  show = 'both',
+}: {
+  controller: TrainController;
+  show?: 'numbers' | 'curves' | 'both';
+}) {
   const { t } = useTranslation();
   const lossRef = useRef<HTMLCanvasElement>(null);
   const dRef = useRef<HTMLCanvasElement>(null);
@@ -111,7 +122,7 @@ export function TrainCharts({ controller }: { controller: TrainController }) {
     });
   }, [controller]);
 
-  const stat = (k: Stat, label: string) => (
+  const stat = (k: Stat, label: ReactNode) => (
     <div className="gan-stat">
       <dt>{label}</dt>
       <dd
@@ -125,7 +136,7 @@ export function TrainCharts({ controller }: { controller: TrainController }) {
       </dd>
     </div>
   );
-  const key = (id: keyof typeof LINES, label: string) => (
+  const key = (id: keyof typeof LINES, label: ReactNode) => (
     <span className="key">
       <svg width="22" height="8" aria-hidden="true">
         <line
@@ -142,23 +153,24 @@ export function TrainCharts({ controller }: { controller: TrainController }) {
     </span>
   );
 
-  return (
-    <section className="panel gan-charts" aria-labelledby="gan-train-numbers">
-      <h2 id="gan-train-numbers">{t('gan.train.numbers')}</h2>
-      <dl className="gan-stats" aria-live="off">
-        {stat('steps', t('gan.train.stat.steps'))}
-        {stat('stepsD', t('gan.train.stat.stepsD'))}
-        {stat('lossD', 'L_D')}
-        {stat('lossG', 'L_G')}
-        {stat('meanDReal', t('gan.train.stat.meanDReal'))}
-        {stat('meanDFake', t('gan.train.stat.meanDFake'))}
-        {stat('distance', t('gan.train.stat.distance'))}
-        {stat('rate', t('gan.train.stat.rate'))}
-      </dl>
+  const numbers = (
+    <dl className="gan-stats" aria-live="off">
+      {stat('steps', t('gan.train.stat.steps'))}
+      {stat('stepsD', t('gan.train.stat.stepsD'))}
+      {stat('lossD', <Formula tex="L_D" />)}
+      {stat('lossG', <Formula tex="L_G" />)}
+      {stat('meanDReal', t('gan.train.stat.meanDReal'))}
+      {stat('meanDFake', t('gan.train.stat.meanDFake'))}
+      {stat('distance', t('gan.train.stat.distance'))}
+      {stat('rate', t('gan.train.stat.rate'))}
+    </dl>
+  );
+  const curves = (
+    <>
       <figure className="gan-chart" data-export="gan-chart">
         <figcaption>
           <h3>{t('gan.train.chart.losses')}</h3>
-          {key('lossD', 'L_D')} {key('lossG', 'L_G')}
+          {key('lossD', <Formula tex="L_D" />)} {key('lossG', <Formula tex="L_G" />)}
         </figcaption>
         <canvas
           ref={lossRef}
@@ -193,6 +205,12 @@ export function TrainCharts({ controller }: { controller: TrainController }) {
         />
         <p className="gan-note">{t('gan.train.distanceWhat', { slices: SLICES })}</p>
       </figure>
-    </section>
+    </>
+  );
+  return (
+    <div className="gan-charts" data-show={show}>
+      {show !== 'curves' && numbers}
+      {show !== 'numbers' && curves}
+    </div>
   );
 }

@@ -31,7 +31,9 @@ export interface PlaneStill {
   lines: Polyline[];
 }
 
-const SIZE = 420;
+/** The canvas's drawing size follows its size on screen (CSS pixels), within these bounds. */
+const MIN_SIZE = 240;
+const MAX_SIZE = 1400;
 
 export function framePicture(
   f: TrainFrame,
@@ -68,6 +70,18 @@ export function TrainPlane({
   const id = useId();
   const ref = useRef<HTMLCanvasElement>(null);
   const [layers, setLayers] = useState<ReadonlySet<Layer>>(() => new Set(LAYERS));
+  // Drawn at the size it is shown, so it stays sharp however large the stage makes it.
+  const [size, setSize] = useState(420);
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      const w = Math.round(canvas.getBoundingClientRect().width);
+      if (w > 0) setSize(Math.max(MIN_SIZE, Math.min(MAX_SIZE, w)));
+    });
+    ro.observe(canvas);
+    return () => ro.disconnect();
+  }, []);
   const labels = { real: t('gan.train.realSamples'), fake: t('gan.train.fakeSamples') };
   const labelsKey = `${labels.real}|${labels.fake}`;
 
@@ -76,17 +90,17 @@ export function TrainPlane({
     if (!canvas) return;
     const [real, fake] = labelsKey.split('|') as [string, string];
     if (still) {
-      paintScatter(canvas, { bounds: PLANE, size: SIZE, ...still });
+      paintScatter(canvas, { bounds: PLANE, size, ...still });
       return;
     }
     return controller.onFrame((f) =>
       paintScatter(canvas, {
         bounds: PLANE,
-        size: SIZE,
+        size,
         ...framePicture(f, layers, { real, fake }),
       }),
     );
-  }, [controller, still, layers, labelsKey]);
+  }, [controller, still, layers, labelsKey, size]);
 
   const toggle = (l: Layer) =>
     setLayers((prev) => {
@@ -98,7 +112,7 @@ export function TrainPlane({
 
   return (
     <figure
-      className="panel gan-plane"
+      className="gan-plane"
       aria-labelledby={`${id}-cap`}
       data-testid="gan.train.plane"
       data-export="gan-plane"
@@ -116,7 +130,7 @@ export function TrainPlane({
       </canvas>
       <figcaption id={`${id}-cap`}>
         {caption && (
-          <p className="gan-note" aria-live="polite">
+          <p className="gan-note visually-hidden" aria-live="polite">
             {caption}
           </p>
         )}
@@ -135,6 +149,12 @@ export function TrainPlane({
           </span>
           <span className="key">→ {t('gan.train.arrowsKey')}</span>
           <span className="key">▦ {t('gan.train.manifoldKey')}</span>
+          <span className="key">
+            <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
+              <polygon points="2,2 11,6 2,10" fill="#555" />
+            </svg>
+            {t('gan.train.outsideKey')}
+          </span>
         </div>
         <div className="gan-heat-legend">
           <span>{t('gan.train.heatKey')}</span>

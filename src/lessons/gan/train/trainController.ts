@@ -22,6 +22,7 @@ import {
   trainingSnapshot,
   trainSteps,
   type GanDivergence,
+  type GanHyper,
   type GanSnapshot,
   type GanStepReport,
   type GanTrainInfo,
@@ -39,6 +40,10 @@ export interface IterationRecord {
   loss: TrainConfig['loss'];
   lrD: number;
   lrG: number;
+  /** Each network's optimizer and the scalars it ran with (momentum, betas, ε). */
+  optD: TrainConfig['optimizerD']['kind'];
+  optG: TrainConfig['optimizerG']['kind'];
+  hyper: GanHyper;
   /** The state before the iteration. */
   before: GanSnapshot;
   d: { detail: DDetail; lossD: number; meanDReal: number; meanDFake: number; after: GanSnapshot }[];
@@ -362,6 +367,9 @@ export class TrainController {
         loss: this.config.loss,
         lrD: hyper.lrD,
         lrG: hyper.lrG,
+        optD: this.config.optimizerD.kind,
+        optG: this.config.optimizerG.kind,
+        hyper,
         before,
         d: [],
         g: null,
