@@ -68,6 +68,7 @@ export const en = {
   model: {
     loading: 'Loading {{model}}…',
     loadingBytes: 'Loading {{model}}: {{loaded}} of {{total}} KB',
+    preparing: 'Preparing {{model}}: downloaded, now getting it ready to run…',
     ready: 'Model ready',
   },
   intro: {

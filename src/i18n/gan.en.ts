@@ -10,10 +10,13 @@ export const ganEn = {
     lsgan: 'Least squares (LSGAN)',
   },
   losses: {
-    lead: 'The discriminator D outputs the probability that a sample is real. Its outputs on a batch of real samples, D(x), and on generated ones, D(G(z)), decide both losses. Change them and follow every term.',
+    lead: 'The discriminator D outputs the probability that a sample is real. Its outputs on a batch of real samples, D(x), and on generated ones, D(G(z)), decide both losses. Change them in “D’s outputs” and follow every term; → steps through the losses.',
+    stage: 'The GAN losses, step by step',
+    about: 'About this view',
+    batchTitle: 'D’s outputs',
     presets: 'Start from',
     preset: {
-      article: 'The article: D(x) = 0.9, D(G(z)) = 0.1',
+      copied: 'A widely copied example: D(x) = 0.9, D(G(z)) = 0.1',
       early: 'Early training: D easily spots the fakes',
       balanced: 'Equilibrium: D guesses 0.5 everywhere',
       fooled: 'D is fooled by the fakes',
@@ -27,49 +30,65 @@ export const ganEn = {
     add: 'Add a value to {{what}}',
     remove: 'Remove the last value of {{what}}',
     slider: '{{what}} value {{index}}',
-    steps: 'Walk through the losses',
+    steps: 'Every term, step by step',
     step: {
       dReal: 'D’s loss on the real samples',
       dFake: 'D’s loss on the generated samples',
-      lossD: 'The discriminator’s loss L_D',
-      lossG: 'The generator’s loss L_G',
+      lossD: 'The discriminator’s loss',
+      lossG: 'The generator’s loss',
       gradient: 'The gradient G receives',
     },
-    realTermLog: 'D wants D(x) near 1: each real sample costs −log D(x).',
+    flow: {
+      label: 'How D’s outputs become the two losses and the gradient G learns from',
+      lossD: 'D’s loss',
+      lossG: 'G’s loss',
+      grad: 'Gradient',
+    },
+    chart: {
+      dTitle: 'What one sample costs D',
+      dX: 'D’s output on the sample',
+      dY: 'loss of one sample',
+      real: { log: 'real sample: −log D(x)', lsgan: 'real sample: ½(D(x) − 1)²' },
+      fake: { log: 'fake: −log(1 − D(G(z)))', lsgan: 'fake: ½·D(G(z))²' },
+      gTitle: 'What one fake costs G',
+      gX: 'D(G(z)): D’s output on a fake',
+      gY: 'G’s loss for one fake',
+      gradTitle: 'How hard G is pushed',
+      gradY: '|∂ℓ/∂a|, the gradient G gets',
+      losing: 'G losing badly',
+    },
+    realTermLog:
+      'D wants D(x) near 1: each real sample costs −log D(x), large when D doubts a real one.',
     realTermLs: 'D wants D(x) near 1: each real sample costs ½(D(x) − 1)².',
-    fakeTermLog: 'D wants D(G(z)) near 0: each fake costs −log(1 − D(G(z))).',
+    fakeTermLog:
+      'D wants D(G(z)) near 0: each fake costs −log(1 − D(G(z))), large when D is fooled.',
     fakeTermLs: 'D wants D(G(z)) near 0: each fake costs ½·D(G(z))².',
     mean: 'mean',
     sample: 'sample',
     term: 'term',
-    lossD: 'L_D',
-    lossG: 'L_G',
-    lossDNote: 'L_D can never be negative: every term is −log of a number between 0 and 1.',
-    lossDArticle:
-      'A widely shared version of this example prints L_D ≈ −1.3956 — that cannot be; the right value is ≈ 0.2107.',
+    lossDWord: 'D’s loss',
+    lossGWord: 'G’s loss',
+    lossDNote:
+      'D’s loss adds its two means. It can never be negative: every term is −log of a number between 0 and 1.',
+    lossDLs: 'D’s loss adds its two means of squared errors.',
+    copiedWrong:
+      'A widely copied version of this example prints {{wrong}} here. That cannot be: the right value is {{right}}.',
     lossGText: {
       minimax:
-        'Minimax: G minimises the same game D maximises, L_G = mean log(1 − D(G(z))). It is negative, and flat where D confidently rejects the fakes.',
+        'Minimax: G minimises the same game D maximises. Its loss is negative, and flat where D confidently rejects the fakes.',
       'non-saturating':
-        'Non-saturating: G maximises log D(G(z)) instead, L_G = −mean log D(G(z)). Same goal, but steep exactly where G is bad.',
-      lsgan: 'Least squares: G pushes D(G(z)) towards 1, L_G = ½·mean (D(G(z)) − 1)².',
+        'Non-saturating: G maximises log D(G(z)) instead. Same goal, but steep exactly where G is bad.',
+      lsgan: 'Least squares: G pushes D(G(z)) towards 1.',
     },
     gradient:
       'G learns through D’s logit a (D = σ(a)). The gradient of each fake’s loss with respect to a:',
     gradientWhy:
-      'Early in training D(G(z)) is near 0. There the minimax gradient −D(G(z)) almost vanishes, while the non-saturating one, −(1 − D(G(z))), is close to −1: the generator still learns.',
-    gradColumn: '∂ℓ_G/∂a',
-    gradPColumn: '∂ℓ_G/∂D(G(z))',
+      'Early in training D(G(z)) is near 0 (the shaded band). There the minimax gradient −D(G(z)) almost vanishes, while the non-saturating one, −(1 − D(G(z))), is close to −1: the generator still learns.',
     compare: 'All three losses for this batch',
     variant: 'Loss',
     selected: 'selected',
-    curveLoss: 'G’s loss for one fake vs D(G(z))',
-    curveGrad: '|∂ℓ_G/∂a| (the gradient G gets) vs D(G(z))',
-    curveMarker: '● the batch’s mean D(G(z)) = {{value}}',
-    curveDesc:
-      'Curves of the minimax, non-saturating and least-squares generator losses over D(G(z)) from 0 to 1.',
     infinite:
-      '{{field}} = {{value}} makes {{loss}} infinite ({{why}}). Real discriminators never output exactly 0 or 1; move it inside (0, 1).',
+      '{{what}} = {{value}} makes {{loss}} infinite ({{why}}). Real discriminators never output exactly 0 or 1; move it inside (0, 1).',
     whyLog0: 'log 0 = −∞',
   },
   data: {

@@ -67,6 +67,7 @@ export const zhCN: Strings = {
   model: {
     loading: '正在加载 {{model}}…',
     loadingBytes: '正在加载 {{model}}：{{loaded}} / {{total}} KB',
+    preparing: '正在准备 {{model}}：已下载完毕，正在做运行前的准备……',
     ready: '模型已就绪',
   },
   intro: {

@@ -30,7 +30,12 @@ function onEvent(event: ClientEvent): void {
       });
       break;
     case 'progress':
-      s.setModel(event.model, { state: 'loading', loaded: event.loaded, total: event.total });
+      s.setModel(event.model, {
+        state: 'loading',
+        loaded: event.loaded,
+        total: event.total,
+        phase: event.phase ?? 'download',
+      });
       break;
     case 'loaded':
       s.setModel(event.model, {
@@ -71,33 +76,33 @@ export function requireClient(): InferenceClient {
   return client;
 }
 
-const errorKeys: Record<string, string> = {
+/** The message of each kind of failure (ModelStatus shows it where the model's output goes). */
+export const MODEL_ERROR_KEYS: Record<string, string> = {
   missing: 'notice.modelMissing',
   corrupt: 'notice.modelCorrupt',
   network: 'notice.modelNetwork',
 };
 
-/** Records a failed load or run in the store, so the lesson shows the message and a retry. */
+/**
+ * Records a failed load or run in the store. The lesson shows it as one message with a retry
+ * where the model's output would be (ModelStatus); no notice is raised on top of it, so a
+ * missing model reads as one clear message, not three.
+ */
 function report(model: string, e: unknown): void {
-  const s = useAppStore.getState();
   const kind = e instanceof InferenceError ? e.kind : 'runtime';
   const message = e instanceof Error ? e.message : String(e);
-  s.setModel(model, { state: 'error', error: { kind, message } });
-  s.notify({
-    level: 'error',
-    key: errorKeys[kind] ?? 'notice.runtimeError',
-    params: { model, detail: message },
-    tag: `model:${model}`,
-  });
+  useAppStore.getState().setModel(model, { state: 'error', error: { kind, message } });
 }
 
 /**
- * Loads a model (shows progress; failures become a notice and a retry button). Resolves to its
+ * Loads a model (shows progress, then "preparing" while the session is created and warmed up;
+ * a failure becomes one message with a retry button). Resolves to its
  * card, with every field the recipe wrote (e.g. a transformer's architecture and tokenizer).
  */
 export async function loadModel(model: string): Promise<ModelCard> {
   const s = useAppStore.getState();
-  if (s.models[model]?.state !== 'ready') s.setModel(model, { state: 'loading' });
+  if (s.models[model]?.state !== 'ready')
+    s.setModel(model, { state: 'loading', phase: 'download' });
   try {
     return await requireClient().load(model);
   } catch (e) {

@@ -35,6 +35,8 @@ export interface ModelStatus {
   card?: { title: string; parameterCount: number; metrics: Record<string, unknown> };
   loaded?: number;
   total?: number;
+  /** While loading: downloading the file, or preparing (session creation and warm-up). */
+  phase?: 'download' | 'prepare';
   error?: { kind: string; message: string };
 }
 

@@ -294,6 +294,14 @@ describe('inference worker', () => {
       expect(weights['model.conv1.weight']!.dims).toEqual([8, 1, 3, 3]);
       expect(Object.keys(weights)).toHaveLength(6);
       expect(events.some((e) => e.type === 'loaded' && e.model === 'mnist_cnn')).toBe(true);
+      // Downloading, then preparing (session and warm-up) once every byte is in, then loaded.
+      const mine = events.filter((e) => 'model' in e && e.model === 'mnist_cnn');
+      const prepare = mine.findIndex((e) => e.type === 'progress' && e.phase === 'prepare');
+      expect(prepare).toBeGreaterThan(0);
+      expect(mine[prepare - 1]).toMatchObject({ type: 'progress', phase: 'download' });
+      const last = mine[prepare - 1] as { loaded: number; total: number };
+      expect(last.loaded).toBe(last.total);
+      expect(mine.findIndex((e) => e.type === 'loaded')).toBeGreaterThan(prepare);
     });
 
     it('rejects a graph error as an InferenceError of kind runtime', async () => {

@@ -228,8 +228,17 @@ function openModel(model: string, id: number) {
 async function createSession(model: string, id: number) {
   const rt = requireRuntime();
   const { card, bytes } = await loadModel(rt.modelsUrl, model, (p) =>
-    post({ type: 'progress', id, model, loaded: p.loaded, total: p.total }),
+    post({ type: 'progress', id, model, loaded: p.loaded, total: p.total, phase: 'download' }),
   );
+  // Downloaded and verified: creating the session and the warm-up run can take seconds more.
+  post({
+    type: 'progress',
+    id,
+    model,
+    loaded: bytes.byteLength,
+    total: bytes.byteLength,
+    phase: 'prepare',
+  });
   const session = await ModelSession.create(rt.ort, bytes, rt.backend);
   try {
     if (rt.backend === 'webgpu') await watchDevice(rt.ort);

@@ -24,7 +24,14 @@ export type ClientEvent =
   | { type: 'starting'; policy: BackendPolicy }
   | { type: 'ready'; backend: BackendName; adapter: string }
   | { type: 'fallback'; reason: string }
-  | { type: 'progress'; model: string; loaded: number; total: number }
+  | {
+      type: 'progress';
+      model: string;
+      loaded: number;
+      total: number;
+      /** 'prepare': downloaded; the session is being created and warmed up. */
+      phase?: 'download' | 'prepare';
+    }
   | { type: 'loaded'; model: string; card: ModelCard }
   /** After every run; `model` is the model's name, or the graph's key for `runGraph`. */
   | { type: 'ran'; model: string; backend: BackendName; adapter: string; ms: number }
@@ -211,7 +218,13 @@ export class InferenceClient {
       (msg, model) => {
         if (conn !== this.conn) return;
         if (msg.type === 'progress' && model)
-          this.emit({ type: 'progress', model, loaded: msg.loaded, total: msg.total });
+          this.emit({
+            type: 'progress',
+            model,
+            loaded: msg.loaded,
+            total: msg.total,
+            phase: msg.phase,
+          });
         if (msg.type === 'deviceLost') void this.fallBack(msg.reason);
       },
       () => {

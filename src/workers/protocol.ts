@@ -91,5 +91,16 @@ export interface WorkerError {
 export type WorkerMessage =
   | { type: 'ok'; id: number; result: WorkerHandlers[RequestType]['result'] }
   | { type: 'error'; id: number; error: WorkerError }
-  | { type: 'progress'; id: number; model: string; loaded: number; total: number }
+  /**
+   * A model's load: bytes downloaded, then (phase 'prepare', once the file is in and verified)
+   * the session being created and warmed up. No phase means a download step (older workers).
+   */
+  | {
+      type: 'progress';
+      id: number;
+      model: string;
+      loaded: number;
+      total: number;
+      phase?: 'download' | 'prepare';
+    }
   | { type: 'deviceLost'; reason: string };

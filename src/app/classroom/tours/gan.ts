@@ -82,8 +82,8 @@ export const ganTour: TourInput = {
       config: { mode: 'digits' },
       step: 0,
       caption: {
-        en: 'A trained generator makes digits from 8 random numbers, z.',
-        'zh-CN': '训练好的生成器从 8 个随机数 z 生成数字。',
+        en: 'A trained generator makes digits from 8 random numbers, z; D scores them and the CNN reads them.',
+        'zh-CN': '训练好的生成器从 8 个随机数 z 生成数字；D 给它们打分，CNN 识别它们。',
       },
     },
     {
@@ -91,8 +91,8 @@ export const ganTour: TourInput = {
       config: { mode: 'digits' },
       step: 7,
       caption: {
-        en: 'Walking from one z to another morphs a 3 into an 8.',
-        'zh-CN': '从一个 z 走到另一个 z，3 渐渐变成 8。',
+        en: 'Walking from A to B mixes z and the digit asked for: a 7 turns into a 0.',
+        'zh-CN': '从 A 走到 B，z 和所要求的数字一起混合：7 渐渐变成 0。',
       },
     },
   ],

@@ -1,6 +1,6 @@
 /** The digits mode's part of the lesson definition: steps, embed result, hideable controls. */
 import type { DigitsConfig } from './config';
-import { discriminate, generate, IMAGE_SIDE, IMAGE_SIZE } from './ganModels';
+import { discriminate, generate, IMAGE_SIDE, IMAGE_SIZE, readDigit } from './ganModels';
 import { GAN_CLASSES, gridLatents, interpolate, oneHot, type StripPoint } from './latent';
 
 /** Parts of the view `?hide=` can hide. */
@@ -14,13 +14,17 @@ export function digitsStepCount(config: DigitsConfig): number {
 /** Everything the view draws for a config: every image the generator made and D's verdicts. */
 export interface DigitsOutputs {
   grid: { z: number[][]; images: Float32Array[]; scores: number[] };
-  selected: { image: Float32Array; score: number; classes: number[] };
+  /**
+   * The selected sample: its image, D's score and D's auxiliary class guesses, and what the
+   * Convolution lesson's CNN (mnist_cnn) reads in it (10 probabilities).
+   */
+  selected: { image: Float32Array; score: number; classes: number[]; cnn: number[] };
   strip: { points: StripPoint[]; images: Float32Array[]; scores: number[] };
 }
 
 /**
  * Runs the generator once on the grid, the selected z and the strip (one batch), then the
- * discriminator once on all those images.
+ * discriminator once on all those images, and the Convolution lesson's CNN on the selected one.
  */
 export async function computeDigits(config: DigitsConfig): Promise<DigitsOutputs> {
   const gridZ = gridLatents(config.seed);
@@ -32,6 +36,7 @@ export async function computeDigits(config: DigitsConfig): Promise<DigitsOutputs
   const { scores, classes } = await discriminate(images);
   const imageAt = (i: number) => images.slice(i * IMAGE_SIZE, (i + 1) * IMAGE_SIZE);
   const g = gridZ.length;
+  const cnn = await readDigit(imageAt(g));
   return {
     grid: {
       z: gridZ,
@@ -42,6 +47,7 @@ export async function computeDigits(config: DigitsConfig): Promise<DigitsOutputs
       image: imageAt(g),
       score: scores[g]!,
       classes: Array.from(classes.subarray(g * GAN_CLASSES, (g + 1) * GAN_CLASSES)),
+      cnn: Array.from(cnn),
     },
     strip: {
       points,
@@ -67,7 +73,8 @@ const rows = (image: Float32Array): number[][] =>
  *   selected: { z: number[8], label,
  *               image: number[28][28],   // G(z, onehot(label)), 0 = background, 1 = ink
  *               score: number,           // D(image): probability "real"
- *               classes: number[10] },   // D's reading of the digit (auxiliary classifier)
+ *               classes: number[10],     // D's own guess of the digit (auxiliary classifier)
+ *               cnn: number[10] },       // what the Convolution lesson's CNN reads in it
  *   interpolation: { from, to,        // the endpoints {z, label}, as in the config
  *                    t: number[n],    // k / (n − 1)
  *                    z: number[n][8], labels: number[n][10],  // G's inputs along the strip
@@ -88,6 +95,7 @@ export async function digitsResult(config: DigitsConfig) {
       image: rows(out.selected.image),
       score: out.selected.score,
       classes: out.selected.classes,
+      cnn: out.selected.cnn,
     },
     interpolation: {
       from: config.from,

@@ -2,7 +2,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GanLoss, GanLossTerms } from '../../../core/ganLoss';
+import { Formula } from '../../../viz/Formula';
 import { fmt4, fmtP } from './format';
+import { lossTex, tex4 } from './formula';
 import type { LossesStep } from './lessonParts';
 
 /** The expression of one per-sample term, e.g. "−log(1 − 0.1)". */
@@ -101,30 +103,19 @@ export function LossTerms({
   dFake,
   terms,
   step,
-  article,
 }: {
   dReal: readonly number[];
   dFake: readonly number[];
   terms: GanLossTerms;
   step: LossesStep;
-  /** Whether the values are the article's example (its misprinted L_D is then corrected). */
-  article: boolean;
 }) {
   const { t } = useTranslation();
   const { loss } = terms;
   const ls = loss === 'lsgan';
-  const dFormula = ls
-    ? 'L_D = ½·mean (D(x) − 1)² + ½·mean D(G(z))²'
-    : 'L_D = −mean log D(x) − mean log(1 − D(G(z)))';
-  const gFormula = {
-    minimax: 'L_G = mean log(1 − D(G(z)))',
-    'non-saturating': 'L_G = −mean log D(G(z))',
-    lsgan: 'L_G = ½·mean (D(G(z)) − 1)²',
-  }[loss];
   const gradFormula = {
-    minimax: '∂ℓ_G/∂a = −D(G(z))',
-    'non-saturating': '∂ℓ_G/∂a = −(1 − D(G(z)))',
-    lsgan: '∂ℓ_G/∂a = (D(G(z)) − 1)·D(G(z))·(1 − D(G(z)))',
+    minimax: '\\frac{\\partial \\ell_G}{\\partial a} = -D(G(z))',
+    'non-saturating': '\\frac{\\partial \\ell_G}{\\partial a} = -(1 - D(G(z)))',
+    lsgan: '\\frac{\\partial \\ell_G}{\\partial a} = (D(G(z)) - 1)\\,D(G(z))\\,(1 - D(G(z)))',
   }[loss];
   return (
     <ol className="gan-steps">
@@ -153,9 +144,11 @@ export function LossTerms({
         />
       </Step>
       <Step name="lossD" current={step}>
-        <p className="gan-formula">{dFormula}</p>
         <p className="gan-formula">
-          L_D = {fmt4(terms.lossDReal)} + {fmt4(terms.lossDFake)} ={' '}
+          <Formula tex={lossTex(loss, 'D')} />
+        </p>
+        <p className="gan-formula">
+          <Formula tex={`L_D = ${tex4(terms.lossDReal)} + ${tex4(terms.lossDFake)} =`} />{' '}
           <strong data-testid="gan.losses.formula.lossD" data-value={terms.lossD}>
             {fmt4(terms.lossD)}
           </strong>
@@ -163,13 +156,14 @@ export function LossTerms({
         {!ls && (
           <p className="gan-note" data-testid="gan.losses.never-negative">
             {t('gan.losses.lossDNote')}
-            {article && <> {t('gan.losses.lossDArticle')}</>}
           </p>
         )}
       </Step>
       <Step name="lossG" current={step}>
         <p>{t(`gan.losses.lossGText.${loss}`)}</p>
-        <p className="gan-formula">{gFormula}</p>
+        <p className="gan-formula">
+          <Formula tex={lossTex(loss, 'G')} />
+        </p>
         <TermTable
           symbol="D(G(z))"
           values={dFake}
@@ -182,15 +176,21 @@ export function LossTerms({
       </Step>
       <Step name="gradient" current={step}>
         <p>{t('gan.losses.gradient')}</p>
-        <p className="gan-formula">{gradFormula}</p>
+        <p className="gan-formula">
+          <Formula tex={gradFormula} />
+        </p>
         <div className="gan-table-wrap">
           <table className="gan-terms" data-testid="gan.losses.grad-terms">
             <thead>
               <tr>
                 <th scope="col">{t('gan.losses.sample')}</th>
                 <th scope="col">D(G(z))</th>
-                <th scope="col">{t('gan.losses.gradPColumn')}</th>
-                <th scope="col">{t('gan.losses.gradColumn')}</th>
+                <th scope="col">
+                  <Formula tex="\\partial \\ell_G / \\partial D(G(z))" />
+                </th>
+                <th scope="col">
+                  <Formula tex="\\partial \\ell_G / \\partial a" />
+                </th>
               </tr>
             </thead>
             <tbody>

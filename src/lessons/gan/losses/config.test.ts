@@ -12,7 +12,7 @@ const problems = (value: unknown) => {
 };
 
 describe('losses config', () => {
-  it('defaults to the article’s example, which is valid', () => {
+  it('defaults to the widely copied example, which is valid', () => {
     expect(ganModeDefaults.losses).toEqual({
       mode: 'losses',
       dReal: [0.9],
@@ -49,7 +49,7 @@ describe('losses lesson parts', () => {
     expect(lossesStepCount(lossesDefaults)).toBe(5);
     expect(LOSSES_STEPS).toEqual(['dReal', 'dFake', 'lossD', 'lossG', 'gradient']);
   });
-  it('getResult gives {lossD, lossG}: the article’s 0.2107 and 2.3026', async () => {
+  it('getResult gives {lossD, lossG}: the copied example’s 0.2107 and 2.3026', async () => {
     const r = await lossesResult(lossesDefaults);
     expect(Object.keys(r).sort()).toEqual(['lossD', 'lossG']);
     expect(r.lossD).toBeCloseTo(0.2107, 4);
@@ -73,7 +73,7 @@ describe('presets', () => {
     expect(lossesConfigSchema.safeParse({ mode: 'losses', ...v }).success).toBe(true);
     expect(matchLossPreset(v.dReal, v.dFake)).toBe(name);
   });
-  it('the article preset is the default', () => {
-    expect(matchLossPreset(lossesDefaults.dReal, lossesDefaults.dFake)).toBe('article');
+  it('the widely copied example is the default', () => {
+    expect(matchLossPreset(lossesDefaults.dReal, lossesDefaults.dFake)).toBe('copied');
   });
 });

@@ -30,7 +30,10 @@ export const lossesConfigSchema = z
 
 export type LossesConfig = z.infer<typeof lossesConfigSchema>;
 
-/** The article's example: D(x) = 0.9, D(G(z)) = 0.1 → L_D ≈ 0.2107, L_G ≈ 2.3026. */
+/**
+ * A widely copied example: D(x) = 0.9, D(G(z)) = 0.1 → L_D ≈ 0.2107, L_G ≈ 2.3026 (the copies
+ * print L_D ≈ −1.3956, which a loss made of −log terms can never be).
+ */
 export const lossesDefaults: LossesConfig = {
   mode: 'losses',
   dReal: [0.9],

@@ -1,7 +1,10 @@
-/** Starting points for the losses view: the article's example and typical moments of training. */
+/**
+ * Starting points for the losses view: a widely copied example (whose printed L_D is wrong) and
+ * typical moments of training.
+ */
 import { seededRandom } from '../../../core/random';
 
-export const LOSS_PRESETS = ['article', 'early', 'balanced', 'fooled', 'batch'] as const;
+export const LOSS_PRESETS = ['copied', 'early', 'balanced', 'fooled', 'batch'] as const;
 export type LossPreset = (typeof LOSS_PRESETS)[number];
 
 /** Eight values with 2 decimals in [lo, hi], seeded so the preset is the same everywhere. */
@@ -13,7 +16,7 @@ function batchOf(seed: number, lo: number, hi: number): number[] {
 /** The discriminator outputs of a preset. */
 export function lossPreset(name: LossPreset): { dReal: number[]; dFake: number[] } {
   switch (name) {
-    case 'article':
+    case 'copied':
       return { dReal: [0.9], dFake: [0.1] };
     case 'early':
       return { dReal: [0.97, 0.95, 0.99, 0.93], dFake: [0.02, 0.05, 0.01, 0.03] };
