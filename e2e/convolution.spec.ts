@@ -48,6 +48,8 @@ test.describe('Convolution: the MNIST CNN in the page', () => {
     await app.open();
     await expect(app.predictedLabel).toHaveAttribute('data-digit', '0');
     await page.getByTestId('conv.draw.clear').click();
+    // The pad sits in the stage's side column, which scrolls on its own: bring it into view.
+    await page.getByTestId('conv.draw.pad').scrollIntoViewIfNeeded();
     const box = (await page.getByTestId('conv.draw.pad').boundingBox())!;
     const at = (fx: number, fy: number) => ({
       x: box.x + box.width * fx,
@@ -113,6 +115,7 @@ test.describe('Convolution: the MNIST CNN in the page', () => {
     await page.getByTestId('conv.draw.clear').click();
     await expect(app.predictedLabel).toHaveCount(0);
     const pad = page.getByTestId('conv.draw.pad');
+    await pad.scrollIntoViewIfNeeded();
     const box = (await pad.boundingBox())!;
     // A slightly slanted vertical stroke down the middle: a "1".
     await page.mouse.move(box.x + box.width * 0.52, box.y + box.height * 0.15);

@@ -26,7 +26,13 @@ for (const [name, hash] of Object.entries(VIEWS)) {
     const page = await browser.newPage({ viewport: { width: w, height: h }, hasTouch: w < 500, isMobile: w < 500 });
     await page.goto(`${base}?ep=wasm&lang=${lang}${hash.startsWith('#/convolution?c=') ? '#/convolution' : hash}`);
     for (const id of MODES[name] ?? []) await page.getByTestId(id).click();
-    await page.waitForTimeout(name.startsWith('attn') || name.startsWith('gan-digits') ? 5000 : 3000);
+    // Until the model has loaded and the view has drawn (nothing busy), then a moment more.
+    await page
+      .waitForFunction(() => !document.querySelector('[aria-busy="true"], .model-status'), null, {
+        timeout: 30_000,
+      })
+      .catch(() => undefined);
+    await page.waitForTimeout(1500);
     await page.screenshot({ path: `${out}/${name}-${w}x${h}${lang === 'en' ? '' : '-zh'}.png` });
     await page.close();
   }

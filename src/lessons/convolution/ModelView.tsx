@@ -34,6 +34,7 @@ import './convModel.css';
 import { computeUnitDetail, unitInRange, unitStepCount } from './unitDetail';
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+const EMPTY_PROBS = new Float32Array(10);
 
 /** The model view: a digit in, every layer of the CNN out, any unit opened step by step. */
 export function ModelView({ config, step }: { config: ModelConfig; step: number }) {
@@ -211,26 +212,26 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
       data-testid="conv.prediction"
     >
       {probs ? (
-        <>
-          <p className="predicted" data-testid="conv.prediction.label" data-digit={predicted}>
-            {t('conv.predicted', {
-              digit: predicted,
-              percent: formatPercent(probs[predicted]!),
-            })}
-          </p>
-          <BarChart
-            values={probs}
-            labels={DIGITS}
-            highlight={predicted}
-            format={(v) => `${formatPercent(v)}%`}
-            describe={(d, v) => t('conv.probability', { digit: d, percent: formatPercent(v) })}
-            label={t('conv.prediction')}
-            testIdPrefix="conv.prediction.bar"
-          />
-        </>
+        <p className="predicted" data-testid="conv.prediction.label" data-digit={predicted}>
+          {t('conv.predicted', {
+            digit: predicted,
+            percent: formatPercent(probs[predicted]!),
+          })}
+        </p>
       ) : (
-        <p>{t('conv.nothingDrawn')}</p>
+        <p className="predicted">{t('conv.nothingDrawn')}</p>
       )}
+      {/* Always drawn (empty while nothing is drawn), so the panel keeps its height and the
+          drawing pad below it never moves under the pen. */}
+      <BarChart
+        values={probs ?? EMPTY_PROBS}
+        labels={DIGITS}
+        highlight={probs ? predicted : -1}
+        format={(v) => (probs ? `${formatPercent(v)}%` : '—')}
+        describe={(d, v) => t('conv.probability', { digit: d, percent: formatPercent(v) })}
+        label={t('conv.prediction')}
+        testIdPrefix={probs ? 'conv.prediction.bar' : 'conv.prediction.empty'}
+      />
     </div>
   );
 
