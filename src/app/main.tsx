@@ -6,6 +6,7 @@ import { initLessonDefaults, useAppStore } from '../store/store';
 import { loseDevice, startRuntime } from '../store/runtime';
 import { startUrlSync } from '../store/urlState';
 import { App } from './App';
+import { loadCjkFont, relayoutWhenCjkLoads } from './cjkFont';
 import { startTourSync } from './classroom/tourPlayer';
 import { registerLessons } from './lessons';
 import './styles.css';
@@ -19,6 +20,8 @@ startEmbedBridge(window, useAppStore.getState().embed.origins);
 
 // Language follows the store (set from ?lang=, the browser, or the switch).
 const applyLang = (lang: string) => {
+  // Chinese: fetch our CJK font now, not at the first Chinese character laid out (cjkFont.ts).
+  if (lang === 'zh-CN') loadCjkFont();
   void i18n.changeLanguage(lang);
   document.documentElement.lang = lang;
 };
@@ -26,6 +29,8 @@ applyLang(useAppStore.getState().lang);
 useAppStore.subscribe((s, prev) => {
   if (s.lang !== prev.lang) applyLang(s.lang);
 });
+// Text laid out while that font was loading is shaped again once it has arrived.
+relayoutWhenCjkLoads();
 
 /** A small typed handle for tests and curious users (e.g. simulating a lost GPU). */
 declare global {
