@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { ask, expect, getResult, openEmbedHost, test, type GlassboxPage } from './fixtures';
+import {
+  CLASSROOM,
+  expectInViewport,
+  expectNoOverflow,
+  expectNoOverlaps,
+  expectStageOnFirstScreen,
+} from './stage';
 
 /** PyTorch's outputs for a few texts (models/recipes/char_gpt.py); −∞ is the string "-Infinity". */
 interface GoldenCase {
@@ -69,6 +76,10 @@ class ModelViewPage {
   }
   async goto(step: number): Promise<void> {
     await this.page.getByTestId('attention.model.step.scrub').fill(String(step));
+  }
+  /** The TeX of the step's typeset formula (its live numbers). */
+  async tex(): Promise<string> {
+    return (await this.page.getByTestId('attention.model.formula').getAttribute('data-tex')) ?? '';
   }
   async pick(layer: number, head: number): Promise<void> {
     await this.page.getByTestId('attention.model.layer').selectOption({ value: String(layer) });
@@ -369,5 +380,174 @@ test.describe('Attention: the trained transformer, step by step', () => {
       expect(e.token).toBe(card.tokenizer.vocab[e.id]);
       expect(Math.abs(e.probability - plain[e.id]!)).toBeLessThan(1e-4);
     }
+  });
+});
+
+/** The last number of a TeX formula (after its last "="), as the view computed it. */
+const lastNumber = (tex: string): number => {
+  const tail = tex.slice(tex.lastIndexOf('=') + 1).trim();
+  const m = /^(-?[\d.]+)(?:\\times 10\^\{(-?\d+)\})?/.exec(tail);
+  if (!m) throw new Error(`no number at the end of ${tex}`);
+  return Number(m[1]) * 10 ** Number(m[2] ?? 0);
+};
+
+test.describe('Attention model view on the stage (1280 × 800)', () => {
+  test.use({ viewport: CLASSROOM });
+
+  test('the first screen holds the overview, the step, its formula and the stepper; focus follows', async ({
+    app,
+    page,
+  }) => {
+    const view = new ModelViewPage(app);
+    await view.open();
+    await expectStageOnFirstScreen(page, 'attention', { stepper: 'attention.model.step.next' });
+    const figure = page.getByTestId('attention.stage.figure');
+    // The transformer as 15 boxes, the current one lit.
+    await expect(page.locator('[data-testid^="attention.model.flow.node."]')).toHaveCount(15);
+    await expect(page.getByTestId('attention.model.flow.node.tokens')).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
+    // By button.
+    await page.getByTestId('attention.model.step.next').click();
+    await expect(page.getByTestId('attention.model.flow.node.embed')).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
+    await expectInViewport(figure, 'figure after the button');
+    // By the → key.
+    await page.getByTestId('attention.model.step.title').click();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('attention.model.step.title')).toHaveText(
+      'Queries, keys and values',
+    );
+    await expectInViewport(figure, 'figure after →');
+    // By a box of the diagram (mouse, then keyboard).
+    await page.getByTestId('attention.model.flow.node.weights').click();
+    await expect(page.getByTestId('attention.model.step.title')).toHaveText(
+      'Softmax: attention weights',
+    );
+    await expect(view.matrix('l0.h0.weights')).toBeVisible();
+    await expectInViewport(figure, 'figure after a box click');
+    await page.getByTestId('attention.model.flow.node.masked').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('attention.model.step.title')).toHaveText('Causal mask');
+    await expectInViewport(page.getByTestId('attention.model.m.l0.h0.masked'), 'masked matrix');
+    // The masked steps say what grey means, beside the colour legend.
+    await expect(page.getByTestId('attention.model.m.l0.h0.masked.masked-key')).toContainText('−∞');
+    await expect(view.matrix('l0.h0.masked').locator('.legend')).toBeVisible();
+    // A head in the head grid opens it, in view.
+    await page.getByTestId('attention.model.head-0-2').click();
+    await expect(view.matrix('l0.h2.weights')).toBeVisible();
+    await expectInViewport(figure, 'figure after a head click');
+  });
+
+  test('the formula shows the hovered cell’s live numbers, equal to PyTorch’s', async ({
+    app,
+    page,
+  }) => {
+    const view = new ModelViewPage(app);
+    await view.open();
+    await view.type(STEPS_CASE.text);
+    // As the view shows them: a space is ␣.
+    const chars = Array.from(STEPS_CASE.text).map((c) => (c === ' ' ? '␣' : c));
+    const n = chars.length;
+    await view.pick(0, 0);
+    const o = STEPS_CASE.outputs;
+    const hoverCell = async (name: string, row: number, col: number) => {
+      const canvas = view.matrix(name).locator('canvas');
+      const box = (await canvas.boundingBox())!;
+      await canvas.hover({
+        position: { x: ((col + 0.5) / n) * box.width, y: ((row + 0.5) / n) * box.height },
+      });
+    };
+    const [row, col] = [2, 1];
+    const golden = (name: string) => Number(o[name]!.data[row * o[name]!.shape[2]! + col]);
+    for (const [step, kind] of [
+      [3, 'scores'],
+      [4, 'scaled'],
+      [6, 'weights'],
+    ] as const) {
+      await view.goto(step);
+      await hoverCell(`l0.h0.${kind}`, row, col);
+      await expect
+        .poll(() => view.tex())
+        .toContain(`(\\text{${chars[row]}}, \\text{${chars[col]}})`);
+      const tex = await view.tex();
+      const want = golden(`l0.h0.${kind}`);
+      expect(Math.abs(lastNumber(tex) - want), `${kind}: ${tex}`).toBeLessThan(
+        Math.abs(want) * 1e-3 + 1e-4,
+      );
+      // The readout names the row and the column.
+      await expect(view.matrix(`l0.h0.${kind}`).locator('.tkh-tip')).toContainText(
+        `row “${chars[row]}” with column “${chars[col]}”`,
+      );
+    }
+    // The scores step writes out the first products of q · k and "…" (d_k = 16).
+    await view.goto(3);
+    await hoverCell('l0.h0.scores', row, col);
+    await expect.poll(() => view.tex()).toContain('\\dots');
+    // The formula is typeset (MathML), not plain text.
+    await expect(page.getByTestId('attention.model.formula').locator('math')).toBeVisible();
+  });
+
+  test('64 characters: labels never overlap, numbers never overflow their cells', async ({
+    app,
+    page,
+  }) => {
+    const view = new ModelViewPage(app);
+    await view.open();
+    await view.type('The quick brown fox jumps over the lazy dog. Pack my box with 5 ');
+    await view.goto(6);
+    const weights = view.matrix('l0.h0.weights');
+    await expect(weights).toBeVisible();
+    expect((await view.values('l0.h0.weights')).length).toBe(64 * 64);
+    await expectNoOverlaps(weights, '.tkh-label');
+    await expectNoOverlaps(view.matrix('l0.h0.masked'), '.tkh-label');
+    // The 64-column matrix fits the figure (or its own box scrolls: never past the stage).
+    await expectInViewport(weights.locator('canvas'), '64 × 64 weights');
+    await view.goto(11);
+    await expectNoOverlaps(view.matrix('l0.mlp_hidden'), '.tkh-label');
+    // Numbers in cells: the toy model's small matrices and the logits.
+    await page.getByTestId('attention.model.picker').selectOption('toy_reverse');
+    await view.settled();
+    await view.goto(6);
+    const toyWeights = view.matrix('l1.h1.weights');
+    await expect(toyWeights.locator('.tkh-cell').first()).toBeVisible();
+    await expectNoOverflow(toyWeights, '.tkh-cell');
+    await expectNoOverlaps(toyWeights, '.tkh-label');
+    await view.goto(13);
+    await expectNoOverflow(view.matrix('logits'), '.tkh-cell');
+  });
+
+  test('the digit reverser stops at its end mark and says so', async ({ app, page }) => {
+    const view = new ModelViewPage(app);
+    await view.open();
+    await page.getByTestId('attention.model.picker').selectOption('toy_reverse');
+    await view.settled();
+    await page.getByRole('button', { name: '31415>', exact: true }).click();
+    await view.settled();
+    const generate = page.getByTestId('attention.model.generate');
+    for (let i = 0; i < 10 && (await generate.isEnabled()); i++) {
+      const before = await view.text();
+      await generate.click();
+      await expect.poll(() => view.text()).not.toBe(before);
+      await view.settled();
+    }
+    expect(await view.text()).toBe('31415>51413.');
+    await expect(generate).toBeDisabled();
+    await expect(page.getByTestId('attention.model.ended')).toContainText('end mark “.”');
+    // Generate names why it is off.
+    await expect(generate).toHaveAttribute('aria-describedby', 'attn-toy-ended');
+  });
+
+  test('an empty text is said in words, without a field path', async ({ app, page }) => {
+    const view = new ModelViewPage(app);
+    await view.open();
+    await page.getByTestId('attention.model.text').fill('');
+    await expect(page.getByTestId('attention.model.problem')).toHaveText(
+      'Type at least one character.',
+    );
+    await expect(page.getByTestId('attention.model.problem')).not.toContainText('config.');
   });
 });

@@ -3,6 +3,13 @@ import type { Page } from '@playwright/test';
 import lz from 'lz-string';
 import { attentionSteps, type AttentionOptions, type Matrix } from '../src/core/attention';
 import { ask, expect, getResult, openEmbedHost, test } from './fixtures';
+import {
+  CLASSROOM,
+  expectInViewport,
+  expectNoOverflow,
+  expectNoOverlaps,
+  expectStageOnFirstScreen,
+} from './stage';
 
 /** PyTorch's numbers (models/recipes/attention_cases.py); −∞ is written as null. */
 const fixture = JSON.parse(
@@ -81,11 +88,9 @@ test.describe('Attention sandbox', () => {
   }) => {
     await app.open('#/attention');
     await page.getByTestId('attention.mode.sandbox').click();
-    await expect(page.getByTestId('attention.sandbox.weights.cell-0-0')).toBeVisible();
+    await expect(page.getByTestId('attention.sandbox.scores.cell-0-0')).toBeVisible();
     // Token labels on the rows and columns.
-    await expect(page.getByRole('table', { name: 'Weights: softmax of each row' })).toContainText(
-      '爱',
-    );
+    await expect(page.getByRole('table', { name: 'Scores: Q·Kᵀ' })).toContainText('爱');
     for (const name of ['scores', 'scaled', 'masked', 'weights'] as const) {
       const want = inf((article[name] as (number | null)[][][])[0]!);
       expectClose(await shown(page, name, 3), want, fixture.tolerance, name);
@@ -159,9 +164,12 @@ test.describe('Attention sandbox', () => {
     await page.getByTestId('attention.sandbox.head-1').click();
     await expectMatchesCore(page, c, 1);
     expectClose(await shown(page, 'concat', 4), ref.output, 1e-4, 'concat');
-    // 3 heads do not divide d_k = 4: refused, naming the field; 2 heads stay.
-    await page.getByTestId('attention.sandbox.heads').selectOption('3');
-    await expect(page.getByTestId('attention.sandbox.problem')).toContainText('config.heads');
+    // Only head counts that divide d_k = d_v = 4 are offered (3 is not).
+    await expect(page.getByTestId('attention.sandbox.heads').locator('option')).toHaveText([
+      '1',
+      '2',
+      '4',
+    ]);
     await expect(page.getByTestId('attention.sandbox.heads')).toHaveValue('2');
   });
 
@@ -193,13 +201,13 @@ test.describe('Attention sandbox', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(count).toHaveText('Step 3 of 5');
 
-    // Tab into the weights grid, move with the arrows (the steps stay), Enter keeps the cell.
-    await page.getByTestId('attention.sandbox.weights.cell-0-0').focus();
+    // Tab into the step's grid, move with the arrows (the steps stay), Enter keeps the cell.
+    await page.getByTestId('attention.sandbox.masked.cell-0-0').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect(count).toHaveText('Step 3 of 5');
-    await expect(page.getByTestId('attention.sandbox.weights.cell-1-2')).toBeFocused();
+    await expect(page.getByTestId('attention.sandbox.masked.cell-1-2')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('attention.sandbox.unlock')).toBeVisible();
     // Query 爱 (row 1) and key 你 (row 2) are highlighted in Q and K; the breakdown shows q·k.
@@ -208,10 +216,10 @@ test.describe('Attention sandbox', () => {
     await expect(page.getByTestId('attention.sandbox.scores.cell-1-2')).toHaveClass(/\bhl\b/);
     await expect(page.getByTestId('attention.sandbox.breakdown')).toContainText('1.22');
     // Pointing elsewhere does not move a kept cell.
-    await page.getByTestId('attention.sandbox.scores.cell-0-0').hover();
+    await page.getByTestId('attention.sandbox.masked.cell-0-0').hover();
     await expect(page.getByTestId('attention.sandbox.scores.cell-1-2')).toHaveClass(/\bhl\b/);
     await page.getByTestId('attention.sandbox.unlock').click();
-    await page.getByTestId('attention.sandbox.scores.cell-0-0').hover();
+    await page.getByTestId('attention.sandbox.masked.cell-0-0').hover();
     await expect(page.getByTestId('attention.sandbox.scores.cell-0-0')).toHaveClass(/\bhl\b/);
   });
 
@@ -227,11 +235,15 @@ test.describe('Attention sandbox', () => {
       'data-value',
       '0.1',
     );
-    // T_q ≠ T_k with a causal mask: refused, naming config.mask.
+    // T_q ≠ T_k: a causal mask is not offered, and the view says why in words.
     await page.getByTestId('attention.sandbox.size.tq.dec').click();
     await expect(page.getByTestId('attention.sandbox.size.tq')).toHaveAttribute('data-value', '2');
-    await page.getByTestId('attention.sandbox.mask').selectOption('causal');
-    await expect(page.getByTestId('attention.sandbox.problem')).toContainText('config.mask');
+    await expect(
+      page.getByTestId('attention.sandbox.mask').locator('option[value="causal"]'),
+    ).toBeDisabled();
+    await expect(page.getByTestId('attention.sandbox.mask-hint')).toContainText(
+      'as many queries as keys',
+    );
     await expect(page.getByTestId('attention.sandbox.mask')).toHaveValue('none');
     await expect(page.getByTestId('attention.sandbox.weights.cell-1-2')).toBeAttached();
     await expect(page.getByTestId('attention.sandbox.weights.cell-2-0')).toHaveCount(0);
@@ -247,6 +259,95 @@ async function pasteInto(page: Page, testId: string, text: string) {
     );
   }, text);
 }
+
+test.describe('Attention sandbox on the stage (1280 × 800)', () => {
+  test.use({ viewport: CLASSROOM });
+
+  test('the first screen holds the step; the formula has the preset’s live numbers', async ({
+    app,
+    page,
+  }) => {
+    await app.open('#/attention');
+    await page.getByTestId('attention.mode.sandbox').click();
+    await expect(page.getByTestId('attention.sandbox.scores.cell-0-1')).toBeVisible();
+    await expectStageOnFirstScreen(page, 'attention.sandbox', {
+      stepper: 'attention.sandbox.step.next',
+    });
+    // score(我, 爱) = q_我 · k_爱 = 0.1·0.4 + 0.2·0.5 + 0.3·0.6 = 0.32, typeset, the reference's.
+    const x = [
+      [0.1, 0.2, 0.3],
+      [0.4, 0.5, 0.6],
+      [0.7, 0.8, 0.9],
+    ];
+    const ref = attentionSteps(x, x, x, { mask: 'none', scale: 'sqrt_dk', heads: 1 });
+    const tex = page.getByTestId('attention.sandbox.formula-tex');
+    await expect(tex).toHaveAttribute(
+      'data-tex',
+      's(\\text{我}, \\text{爱}) = q_{\\text{我}} \\cdot k_{\\text{爱}} = 0.1 \\cdot 0.4 + 0.2 \\cdot 0.5 + 0.3 \\cdot 0.6 = 0.32',
+    );
+    expect(Number(ref.perHead[0]!.scores[0]![1]!.toPrecision(4))).toBe(0.32);
+    await expect(tex.locator('math')).toBeVisible();
+    // Hovering another cell puts its numbers in: score(你, 爱) = 1.22.
+    await page.getByTestId('attention.sandbox.scores.cell-2-1').hover();
+    await expect(tex).toHaveAttribute('data-tex', /= 1\.22$/);
+    expect(Number(ref.perHead[0]!.scores[2]![1]!.toPrecision(4))).toBe(1.22);
+    // Weights step (by a box of the diagram): softmax written with the row's numbers.
+    await page.getByTestId('attention.sandbox.flow.node.weights').click();
+    await expect(page.getByTestId('attention.sandbox.formula')).toHaveAttribute(
+      'data-step',
+      'weights',
+    );
+    await page.mouse.move(0, 0);
+    await expect(tex).toHaveAttribute('data-tex', /= 0\.3321$/);
+    expect(ref.perHead[0]!.weights[0]![1]!).toBeCloseTo(0.3321, 4);
+    await expectInViewport(page.getByTestId('attention.sandbox.stage.figure'), 'figure');
+    // Numbers stay in their cells; labels never overlap.
+    const fig = page.getByTestId('attention.sandbox.stage.figure');
+    await expectNoOverflow(fig, 'td');
+    await expectNoOverlaps(fig, 'th');
+  });
+
+  test('stepping by button, → and a diagram box keeps the figure in view', async ({
+    app,
+    page,
+  }) => {
+    const c: Sandbox = {
+      q: rnd(16, 16, 1),
+      k: rnd(16, 16, 2),
+      v: rnd(16, 16, 3),
+      mask: 'causal',
+    };
+    await app.open(link(c));
+    await expectStageOnFirstScreen(page, 'attention.sandbox', {
+      stepper: 'attention.sandbox.step.next',
+    });
+    const figure = page.getByTestId('attention.sandbox.stage.figure');
+    await page.getByTestId('attention.sandbox.step.next').click();
+    await expect(page.getByTestId('attention.sandbox.formula')).toHaveAttribute(
+      'data-step',
+      'scaled',
+    );
+    await expectInViewport(figure, 'after the button');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('attention.sandbox.formula')).toHaveAttribute(
+      'data-step',
+      'masked',
+    );
+    await expectInViewport(figure, 'after →');
+    await expect(page.getByTestId('attention.sandbox.masked-key')).toContainText('−∞');
+    await page.getByTestId('attention.sandbox.flow.node.output').click();
+    await expect(page.getByTestId('attention.sandbox.formula')).toHaveAttribute(
+      'data-step',
+      'output',
+    );
+    await expectInViewport(figure, 'after a box click');
+    // 16 × 16: the numbers fit their cells, the labels do not collide.
+    await page.getByTestId('attention.sandbox.flow.node.weights').click();
+    await expectNoOverflow(figure, 'td:not([data-pending])');
+    await expectNoOverlaps(figure, 'th');
+    await expectMatchesCore(page, c);
+  });
+});
 
 // --- the embed API ---------------------------------------------------------------------------
 

@@ -93,6 +93,13 @@ export function FlowDiagram({
       const mx = (x0 + x1) / 2;
       return `M${x0},${y0} C${mx},${y0} ${mx},${y1} ${x1},${y1}`;
     }
+    if (b.row === a.row && b.col + (b.span ?? 1) <= a.col) {
+      // Right to left on the same row (the second row of a snake).
+      const x0 = A.x;
+      const y0 = A.y + A.h / 2;
+      const x1 = B.x + B.w + 2;
+      return `M${x0},${y0} L${x1},${y0}`;
+    }
     // Same column (or wrapping to the next row): from the bottom of one to the top of the other.
     const down = b.row > a.row;
     const x0 = A.x + A.w / 2;

@@ -1,4 +1,13 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
+import { ColorLegend } from './ColorLegend';
 import { colorAt, normalize, paintValues, type ColormapName } from './colormap';
 import { formatValue } from './format';
 
@@ -36,6 +45,20 @@ export interface TokenHeatmapProps {
   testId?: string;
   /** Names the figure for export (`data-export`): PNG / SVG in the export dialog. */
   exportName?: string;
+  /**
+   * Cell size relative to `--fit` (set by the figure around it, e.g. from the stage's cqw /
+   * cqh): 1 for the step's main matrix, less for the inputs drawn beside it.
+   */
+  scale?: number;
+  /** The colour legend's name; `masked` names the grey −∞ cells in the legend. */
+  legend?: { label: string; masked?: string };
+  /** The hover readout of a cell, naming its row and column (default `row · col = value`). */
+  describe?: (rowLabel: string, colLabel: string, value: string) => string;
+}
+
+/** Which column labels are drawn: all of them up to 16 columns, then every n-th. */
+export function labelStep(cols: number): number {
+  return cols <= 16 ? 1 : cols <= 32 ? 4 : cols <= 64 ? 8 : 32;
 }
 
 /**
@@ -63,10 +86,15 @@ export function TokenHeatmap({
   numbers,
   testId,
   exportName,
+  scale = 1,
+  legend,
+  describe,
 }: TokenHeatmapProps) {
   const [cursor, setCursor] = useState<MatrixCell | null>(null);
   const showNumbers = numbers ?? (cols <= 12 && rows <= 24);
-  const cellSize = showNumbers ? '3.1rem' : cols > 32 || rows > 32 ? '0.55rem' : '0.9rem';
+  const every = colLabels ? 1 : labelStep(Math.round(cols / Math.min(1, scale)));
+  // Many tokens: every other token label, twice as large (the hover readout names the rest).
+  const tokenEvery = rows > 40 || (colLabels && cols > 40) ? 2 : 1;
 
   const canvas = useRef<HTMLCanvasElement>(null);
 
@@ -93,7 +121,7 @@ export function TokenHeatmap({
         const v = data[r * cols + c] ?? 0;
         const masked = isMasked?.(r, c) ?? false;
         const [red, green, blue] = colorAt(colormap, normalize(v, range, colormap));
-        const alpha = showNumbers ? 0.55 : 1;
+        const alpha = 0.55;
         out.push(
           <div
             key={`${r}-${c}`}
@@ -107,9 +135,8 @@ export function TokenHeatmap({
                 ? undefined
                 : `rgb(${Math.round(red)} ${Math.round(green)} ${Math.round(blue)} / ${alpha})`,
             }}
-            title={showNumbers ? undefined : String(v)}
           >
-            {showNumbers ? (v === -Infinity ? '−∞' : formatValue(v, 3)) : null}
+            <span className="tkh-num">{v === -Infinity ? '−∞' : formatValue(v, 3)}</span>
           </div>,
         );
       }
@@ -163,6 +190,12 @@ export function TokenHeatmap({
   };
 
   const tip = cursor ? data[cursor.row * cols + cursor.col] : undefined;
+  const tipText = (cell: MatrixCell, v: number) => {
+    const r = rowLabels[cell.row] ?? String(cell.row);
+    const c = colLabels?.[cell.col] ?? String(cell.col);
+    const value = v === -Infinity ? '−∞' : formatValue(v, 5);
+    return describe ? describe(r, c, value) : `${r} · ${c} = ${value}`;
+  };
 
   return (
     <figure
@@ -171,14 +204,25 @@ export function TokenHeatmap({
       data-values={values}
       data-export={exportName}
       data-export-label={exportName ? label : undefined}
+      style={{ '--scale': scale } as CSSProperties}
     >
-      <figcaption>{label}</figcaption>
+      <div className="tkh-head">
+        <figcaption>{label}</figcaption>
+        {legend && <ColorLegend colormap={colormap} range={range} label={legend.label} />}
+        {legend?.masked && (
+          <span className="tkh-masked-key" data-testid={testId && `${testId}.masked-key`}>
+            <span className="tkh-masked-swatch" aria-hidden="true" />
+            {legend.masked}
+          </span>
+        )}
+      </div>
       <div className="tkh-scroll">
         <div
           className={interactive ? 'tkh-grid interactive' : 'tkh-grid'}
           style={{
-            gridTemplateColumns: `auto repeat(${cols}, ${cellSize})`,
-            gridTemplateRows: `auto repeat(${rows}, ${showNumbers ? '1.6rem' : cellSize})`,
+            gridTemplateColumns: `auto repeat(${cols}, var(--cell))`,
+            gridTemplateRows: `auto repeat(${rows}, var(--cell))`,
+            ...({ '--label-every': tokenEvery } as CSSProperties),
           }}
           role="img"
           aria-label={label}
@@ -204,7 +248,7 @@ export function TokenHeatmap({
               style={{ gridRow: 1, gridColumn: c + 2 }}
               aria-hidden="true"
             >
-              {colLabels ? colLabels[c] : c % 4 === 0 || showNumbers ? c : ''}
+              {colLabels ? (c % tokenEvery === 0 ? colLabels[c] : '') : c % every === 0 ? c : ''}
             </span>
           ))}
           {Array.from({ length: rows }, (_, r) => (
@@ -214,7 +258,7 @@ export function TokenHeatmap({
               style={{ gridRow: r + 2, gridColumn: 1 }}
               aria-hidden="true"
             >
-              {rowLabels[r]}
+              {r % tokenEvery === 0 ? rowLabels[r] : ''}
             </span>
           ))}
           {cells ?? (
@@ -253,9 +297,7 @@ export function TokenHeatmap({
         </div>
       </div>
       <p className="tkh-tip" role="status">
-        {cursor && tip !== undefined
-          ? `${rowLabels[cursor.row] ?? cursor.row} · ${colLabels?.[cursor.col] ?? cursor.col} = ${formatValue(tip, 5)}`
-          : ' '}
+        {cursor && tip !== undefined ? tipText(cursor, tip) : ' '}
       </p>
     </figure>
   );

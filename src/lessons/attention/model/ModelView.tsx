@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useRegisterExport } from '../../../store/exports';
 import { problemsOf } from '../../../store/lessonRegistry';
 import { useAppStore } from '../../../store/store';
@@ -24,7 +25,11 @@ import { HeadGrid } from './HeadGrid';
 import { drawNext, NextTokenBars, SamplingControls } from './NextToken';
 import { loadSpec, runTransformer, showToken, type TransformerRun } from './run';
 import { StepBody, type Focus } from './StepBody';
-import { MODEL_STEPS, stepAt } from './steps';
+import { MODEL_STEPS, stepAt, type ModelStepId } from './steps';
+import { stepTex } from './formula';
+import { Stage, StagePanel } from '../../shared/Stage';
+import { FlowDiagram, type FlowEdge, type FlowNode } from '../../../viz/FlowDiagram';
+import { Formula } from '../../../viz/Formula';
 import './model.css';
 
 /**
@@ -73,14 +78,27 @@ export function ModelView() {
   /** Validates a change against the schema; a bad one is reported by field and not applied. */
   const update = useCallback(
     (patch: Partial<ModelConfig>): boolean => {
-      const latest = useAppStore.getState().configs.attention as { mode: string };
+      const latest = useAppStore.getState().configs.attention as {
+        mode: string;
+        model?: AttnModel;
+        text?: string;
+      };
       if (latest.mode !== 'model') return false;
       const parsed = modelConfigSchema.safeParse({ ...latest, ...patch });
       if (!parsed.success) {
+        const n = textChars(patch.text ?? latest.text ?? '').length;
         setProblem(
           problemsOf(parsed.error, 'config')
-            .map((p) => t('attn.model.badField', { field: p.field, message: p.message }))
-            .join('; '),
+            .map((p) =>
+              problemInWords(
+                t,
+                p.field,
+                p.message,
+                ATTN_MODEL_FACTS[patch.model ?? latest.model ?? 'char_gpt_en'].context,
+                n,
+              ),
+            )
+            .join(' '),
         );
         return false;
       }
@@ -109,6 +127,9 @@ export function ModelView() {
   const chars = textChars(text);
   const draw = usable && !busy ? drawNext(usable, config.sampling) : null;
   const full = chars.length >= facts.context;
+  // The digit reverser's answer ends at its end mark: nothing comes after it.
+  const endMark = usable?.spec.task?.end;
+  const toyEnded = endMark !== undefined && chars.at(-1) === endMark;
 
   // The numbers drawn on canvases, for the export dialog (only for the run on screen).
   const shownRun = usable && !busy ? usable : null;
@@ -129,7 +150,7 @@ export function ModelView() {
   };
 
   const generate = () => {
-    if (!usable || busy || !draw || full) return;
+    if (!usable || busy || !draw || full || toyEnded) return;
     update({
       text: text + draw.token,
       generated: config.generated + 1,
@@ -143,116 +164,215 @@ export function ModelView() {
     update(withModel(config, m));
   };
 
-  return (
-    <div className="attn-model">
-      <p className="lead">{t('attn.model.lead')}</p>
-      <ModelStatus model={model} onRetry={() => setAttempt((a) => a + 1)} />
-      <div className="attn-model-top">
-        <div className="panel attn-input-panel">
-          {shown('model-picker') && (
-            <label className="attn-field">
-              <span>{t('attn.model.modelLabel')}</span>
-              <select
-                value={model}
-                onChange={(e) => pickModel(e.target.value as AttnModel)}
-                data-testid="attention.model.picker"
-              >
-                {ATTN_MODELS.map((m) => (
-                  <option key={m} value={m}>
-                    {t(`attn.model.models.${m}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          {lang === 'zh-CN' && model === 'char_gpt_en' && shown('model-picker') && (
-            <p className="hint">
-              {t('attn.model.suggestZh')}{' '}
-              <button type="button" onClick={() => pickModel('char_gpt_zh')}>
-                {t('attn.model.useZh')}
-              </button>
-            </p>
-          )}
-          {model === 'toy_reverse' && (
-            <>
-              <p className="hint" data-testid="attention.model.toy-task">
-                {t('attn.model.toyTask', {
-                  separator: usable?.spec.task?.separator ?? '>',
-                  min: usable?.spec.task?.minLength ?? 1,
-                  max: usable?.spec.task?.maxLength ?? 7,
-                })}
-              </p>
-              <div className="attn-presets" role="group" aria-label={t('attn.model.presets')}>
-                {TOY_PRESETS.map((p) => (
-                  <button
-                    key={p}
-                    type="button"
-                    aria-pressed={text === p}
-                    onClick={() => {
-                      setDraft(null);
-                      update({ text: p, generated: 0, cell: null });
-                    }}
-                  >
-                    {p}
-                  </button>
-                ))}
-              </div>
-            </>
-          )}
-          {shown('model-text') && (
-            <label className="attn-field attn-text">
-              <span>{t('attn.model.textLabel')}</span>
-              <textarea
-                rows={2}
-                spellCheck={false}
-                value={draft ?? text}
-                aria-invalid={draft !== null}
-                aria-describedby="attn-text-hint"
-                onChange={(e) => {
-                  const v = e.target.value;
-                  const ok = update({ text: v, generated: 0, cell: null });
-                  setDraft(ok ? null : v);
-                }}
-                data-testid="attention.model.text"
-              />
-            </label>
-          )}
-          <p id="attn-text-hint" className="hint">
-            {t('attn.model.textHint', { count: facts.context })}
-          </p>
-          {problem && (
-            <p className="matrix-error" role="alert" data-testid="attention.model.problem">
-              {problem}
-            </p>
-          )}
-          {shown('model-tokens') && usable && (
-            <TokenStrip
-              run={usable}
-              generated={config.generated}
-              focus={focus}
-              onHover={(i) => setHover(i === null ? null : { row: i, col: i })}
-            />
-          )}
-          {card && usable && (
-            <p className="model-card" data-testid="attention.model.card">
-              {t('attn.model.modelCard', {
-                params: card.parameterCount.toLocaleString(lang),
-                layers: usable.spec.layers,
-                heads: usable.spec.heads,
-                d: usable.spec.dModel,
-              })}
-            </p>
-          )}
+  const stepName = t(`attn.model.step.${stepId}`);
+  // The formula's live numbers: the hovered or locked cell, else the last character looking
+  // at the one before it.
+  const formulaCell = at ?? { row: n - 1, col: Math.max(0, n - 2) };
+  const tex =
+    usable && n > 0
+      ? stepTex(stepId, usable, config.layer, config.head, formulaCell, config.sampling)
+      : null;
+  const bar = (
+    <>
+      {shown('model-picker') && (
+        <label className="attn-field">
+          <span>{t('attn.model.modelLabel')}</span>
+          <select
+            value={model}
+            onChange={(e) => pickModel(e.target.value as AttnModel)}
+            data-testid="attention.model.picker"
+          >
+            {ATTN_MODELS.map((m) => (
+              <option key={m} value={m}>
+                {t(`attn.model.models.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {shown('model-text') && (
+        <label className="attn-field attn-text">
+          <span>{t('attn.model.textLabel')}</span>
+          <input
+            type="text"
+            spellCheck={false}
+            autoComplete="off"
+            value={draft ?? text}
+            aria-invalid={draft !== null}
+            aria-describedby="attn-text-hint"
+            onChange={(e) => {
+              const v = e.target.value;
+              const ok = update({ text: v, generated: 0, cell: null });
+              setDraft(ok ? null : v);
+            }}
+            data-testid="attention.model.text"
+          />
+        </label>
+      )}
+      {model === 'toy_reverse' && (
+        <div className="attn-presets" role="group" aria-label={t('attn.model.presets')}>
+          {TOY_PRESETS.map((p) => (
+            <button
+              key={p}
+              type="button"
+              aria-pressed={text === p}
+              onClick={() => {
+                setDraft(null);
+                update({ text: p, generated: 0, cell: null });
+              }}
+            >
+              {p}
+            </button>
+          ))}
         </div>
-        {shown('model-next') && (
+      )}
+      <label className="attn-field">
+        <span>{t('attn.model.layer')}</span>
+        <select
+          value={config.layer}
+          onChange={(e) => update({ layer: Number(e.target.value) })}
+          data-testid="attention.model.layer"
+        >
+          {Array.from({ length: facts.layers }, (_, l) => (
+            <option key={l} value={l}>
+              {l + 1}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="attn-field">
+        <span>{t('attn.model.head')}</span>
+        <select
+          value={config.head}
+          onChange={(e) => update({ head: Number(e.target.value) })}
+          data-testid="attention.model.head"
+        >
+          {Array.from({ length: facts.heads }, (_, h) => (
+            <option key={h} value={h}>
+              {h + 1}
+            </option>
+          ))}
+        </select>
+      </label>
+      {shown('model-steps') && (
+        <StepControls
+          step={step}
+          count={MODEL_STEPS.length}
+          go={go}
+          playback={playback}
+          stepName={stepName}
+          testIdPrefix="attention.model.step"
+        />
+      )}
+      {problem && (
+        <p
+          className="matrix-error attn-bar-note"
+          role="alert"
+          data-testid="attention.model.problem"
+        >
+          {problem}
+        </p>
+      )}
+      {runFailed && (
+        <p className="matrix-error attn-bar-note" role="alert">
+          {t('attn.model.failed')}
+        </p>
+      )}
+    </>
+  );
+
+  const overview = (
+    <FlowDiagram
+      nodes={MODEL_FLOW.map((f) => ({
+        ...f,
+        label: t(`attn.model.flow.${f.id}`),
+        name: t(`attn.model.step.${f.id}`),
+      }))}
+      edges={MODEL_EDGES}
+      current={stepId}
+      onSelect={(id) => go(MODEL_STEPS.indexOf(id as ModelStepId))}
+      label={t('attn.model.flowLabel')}
+      testIdPrefix="attention.model.flow"
+      cell={{ w: 124, h: 46 }}
+    />
+  );
+
+  const caption = (
+    <p>
+      {t(`attn.model.caption.${stepId}`, {
+        dk: usable?.spec.dK ?? 16,
+        layer: config.layer + 1,
+        head: config.head + 1,
+      })}{' '}
+      {locked && usable && (
+        <span className="attn-locked" data-testid="attention.model.locked">
+          {t('attn.model.locked', {
+            query: showToken(usable.chars[locked.row]!),
+            key: showToken(usable.chars[locked.col]!),
+            row: locked.row,
+            col: locked.col,
+          })}{' '}
+          <button type="button" onClick={() => update({ cell: null })}>
+            {t('attn.model.unlock')}
+          </button>
+        </span>
+      )}
+    </p>
+  );
+
+  const side = (
+    <>
+      <StagePanel title={t('attn.model.about')} testId="attention.model.about">
+        <p className="hint">{t('attn.model.lead')}</p>
+        {lang === 'zh-CN' && model === 'char_gpt_en' && shown('model-picker') && (
+          <p className="hint">
+            {t('attn.model.suggestZh')}{' '}
+            <button type="button" onClick={() => pickModel('char_gpt_zh')}>
+              {t('attn.model.useZh')}
+            </button>
+          </p>
+        )}
+        {model === 'toy_reverse' && (
+          <p className="hint" data-testid="attention.model.toy-task">
+            {t('attn.model.toyTask', {
+              separator: usable?.spec.task?.separator ?? '>',
+              end: usable?.spec.task?.end ?? '.',
+              min: usable?.spec.task?.minLength ?? 1,
+              max: usable?.spec.task?.maxLength ?? 8,
+            })}
+          </p>
+        )}
+        <p id="attn-text-hint" className="hint">
+          {t('attn.model.textHint', { count: facts.context })} {t('attn.model.stepsHint')}
+        </p>
+        {shown('model-tokens') && usable && (
+          <TokenStrip
+            run={usable}
+            generated={config.generated}
+            focus={focus}
+            onHover={(i) => setHover(i === null ? null : { row: i, col: i })}
+          />
+        )}
+        {card && usable && (
+          <p className="model-card" data-testid="attention.model.card">
+            {t('attn.model.modelCard', {
+              params: card.parameterCount.toLocaleString(lang),
+              layers: usable.spec.layers,
+              heads: usable.spec.heads,
+              d: usable.spec.dModel,
+            })}
+          </p>
+        )}
+      </StagePanel>
+      {shown('model-next') && (
+        <StagePanel title={t('attn.model.next')} testId="attention.model.next-panel">
           <div
-            className="panel attn-next-panel"
+            className="attn-next-panel"
             aria-busy={busy}
             aria-live="polite"
             data-testid="attention.model.next"
             data-export="next-token"
           >
-            <h2>{t('attn.model.next')}</h2>
             <p className="hint">{t('attn.model.nextHint')}</p>
             <SamplingControls
               sampling={config.sampling}
@@ -270,12 +390,13 @@ export function ModelView() {
               <button
                 type="button"
                 onClick={generate}
-                disabled={busy || full}
+                disabled={busy || full || toyEnded}
                 title={t('attn.model.generateHint')}
+                aria-describedby={toyEnded ? 'attn-toy-ended' : undefined}
                 data-testid="attention.model.generate"
               >
                 {t('attn.model.generate')}
-                {draw && !full ? ` “${showToken(draw.token)}”` : ''}
+                {draw && !full && !toyEnded ? ` “${showToken(draw.token)}”` : ''}
               </button>
               {config.generated > 0 && (
                 <button
@@ -293,76 +414,55 @@ export function ModelView() {
                 </button>
               )}
             </div>
+            {toyEnded && (
+              <p className="hint" id="attn-toy-ended" data-testid="attention.model.ended">
+                {t('attn.model.toyEnded', { end: usable?.spec.task?.end ?? '.' })}
+              </p>
+            )}
             {full && <p className="hint">{t('attn.model.full', { count: facts.context })}</p>}
           </div>
-        )}
-      </div>
-      {runFailed && (
-        <p className="matrix-error" role="alert">
-          {t('attn.model.failed')}
-        </p>
+        </StagePanel>
       )}
-      {shown('model-steps') && (
-        <div
-          className="panel attn-steps-panel"
-          aria-busy={busy}
-          data-testid="attention.model.steps"
-        >
-          <div className="attn-steps-head">
-            <h2>{t('attn.model.steps')}</h2>
-            <label className="attn-field">
-              <span>{t('attn.model.layer')}</span>
-              <select
-                value={config.layer}
-                onChange={(e) => update({ layer: Number(e.target.value) })}
-                data-testid="attention.model.layer"
-              >
-                {Array.from({ length: facts.layers }, (_, l) => (
-                  <option key={l} value={l}>
-                    {l + 1}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="attn-field">
-              <span>{t('attn.model.head')}</span>
-              <select
-                value={config.head}
-                onChange={(e) => update({ head: Number(e.target.value) })}
-                data-testid="attention.model.head"
-              >
-                {Array.from({ length: facts.heads }, (_, h) => (
-                  <option key={h} value={h}>
-                    {h + 1}
-                  </option>
-                ))}
-              </select>
-            </label>
+      {shown('model-heads') && usable && (
+        <StagePanel title={t('attn.model.heads')} testId="attention.model.heads-panel">
+          <div data-testid="attention.model.heads" data-export="heads">
+            <p className="hint">{t('attn.model.headsHint')}</p>
+            <HeadGrid
+              run={usable}
+              layer={config.layer}
+              head={config.head}
+              onOpen={(l, h) => {
+                if (update({ layer: l, head: h })) go(MODEL_STEPS.indexOf('weights'));
+              }}
+            />
           </div>
-          <p className="hint">{t('attn.model.stepsHint')}</p>
-          <StepControls
-            step={step}
-            count={MODEL_STEPS.length}
-            go={go}
-            playback={playback}
-            stepName={t(`attn.model.step.${stepId}`)}
-            testIdPrefix="attention.model.step"
-          />
-          <h3 data-testid="attention.model.step.title">{t(`attn.model.step.${stepId}`)}</h3>
-          {locked && usable && (
-            <p className="attn-locked" data-testid="attention.model.locked">
-              {t('attn.model.locked', {
-                query: showToken(usable.chars[locked.row]!),
-                key: showToken(usable.chars[locked.col]!),
-                row: locked.row,
-                col: locked.col,
-              })}{' '}
-              <button type="button" onClick={() => update({ cell: null })}>
-                {t('attn.model.unlock')}
-              </button>
-            </p>
-          )}
-          {usable && (
+        </StagePanel>
+      )}
+    </>
+  );
+
+  return (
+    <div className="attn-model" data-testid="attention.model.steps" aria-busy={busy}>
+      <ModelStatus model={model} onRetry={() => setAttempt((a) => a + 1)} />
+      <Stage
+        id="attention"
+        label={t('attn.model.stageLabel')}
+        bar={bar}
+        overview={shown('model-steps') ? overview : undefined}
+        title={<span data-testid="attention.model.step.title">{stepName}</span>}
+        formula={
+          tex && (
+            <Formula
+              tex={tex}
+              display
+              testId="attention.model.formula"
+              className={busy ? 'stale' : undefined}
+            />
+          )
+        }
+        caption={caption}
+        figure={
+          usable ? (
             <StepBody
               step={stepId}
               run={usable}
@@ -374,30 +474,56 @@ export function ModelView() {
               onHover={setHover}
               onSelect={select}
             />
-          )}
-        </div>
-      )}
-      {shown('model-heads') && usable && (
-        <div
-          className="panel attn-heads-panel"
-          data-testid="attention.model.heads"
-          data-export="heads"
-        >
-          <h2>{t('attn.model.heads')}</h2>
-          <p className="hint">{t('attn.model.headsHint')}</p>
-          <HeadGrid
-            run={usable}
-            layer={config.layer}
-            head={config.head}
-            onOpen={(l, h) => {
-              if (update({ layer: l, head: h })) go(MODEL_STEPS.indexOf('weights'));
-            }}
-          />
-        </div>
-      )}
+          ) : (
+            <p className="hint">{t('attn.model.busy')}</p>
+          )
+        }
+        side={side}
+        focusKey={[step, config.layer, config.head]}
+        busy={busy}
+      />
     </div>
   );
 }
+
+/** The overview: the transformer's forward pass as a snake of the 15 steps (two rows). */
+const MODEL_FLOW: readonly Omit<FlowNode, 'label'>[] = MODEL_STEPS.map((id, i) => ({
+  id,
+  col: i < 8 ? i : 7 - (i - 8),
+  row: i < 8 ? 0 : 1,
+  kind:
+    id === 'tokens' || id === 'next'
+      ? 'data'
+      : id === 'mlp' || id === 'proj' || id === 'embed'
+        ? 'net'
+        : 'op',
+}));
+const MODEL_EDGES: readonly FlowEdge[] = MODEL_STEPS.slice(1).map((id, i) => ({
+  from: MODEL_STEPS[i]!,
+  to: id,
+}));
+
+/**
+ * A rejected edit said in words for the learner (the embed API and the editor keep the field
+ * paths): the text's length in characters, the seed's range, else the field's name.
+ */
+function problemInWords(
+  t: TFunction,
+  field: string,
+  message: string,
+  context: number,
+  n: number,
+): string {
+  if (field === 'config.text')
+    return n === 0
+      ? t('attn.model.problem.empty')
+      : t('attn.model.problem.tooLong', { count: context, n });
+  if (field === 'config.sampling.seed') return t('attn.model.problem.seed');
+  const key = field.split('.').at(-1) ?? field;
+  const name = FIELD_NAMES.includes(key) ? t(`attn.model.fields.${key}`) : key;
+  return t('attn.model.problem.other', { field: name, message });
+}
+const FIELD_NAMES = ['text', 'layer', 'head', 'temperature', 'topK', 'topP', 'seed'];
 
 /** The text as tokens: each character with its id; unknown and generated ones marked. */
 function TokenStrip({
@@ -416,7 +542,7 @@ function TokenStrip({
   const firstGenerated = run.chars.length - generated;
   return (
     <div className="attn-tokens">
-      <h2>{t('attn.model.tokens')}</h2>
+      <h3>{t('attn.model.tokens')}</h3>
       <ol
         className="attn-token-strip"
         data-testid="attention.model.tokens"

@@ -1,3 +1,4 @@
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { extent } from '../../../core/tensor';
 import { symmetricRange } from '../../../viz/colormap';
@@ -43,7 +44,32 @@ const finiteRange = (data: ArrayLike<number>): [number, number] => {
   return finite.length ? extent(finite) : [0, 1];
 };
 
-/** One step of the forward pass: its formula and the model's own matrices for it. */
+/** The cell size of the step's figure: its matrices share the stage's width and height. */
+function Figure({
+  units,
+  rows,
+  count,
+  children,
+}: {
+  /** Columns of all matrices side by side, each times its scale. */
+  units: number;
+  /** Rows of the tallest matrix. */
+  rows: number;
+  /** How many matrices (each has its row labels and gap). */
+  count: number;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      className="attn-fig"
+      style={{ '--units': units, '--rows': rows, '--count': count } as CSSProperties}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** One step of the forward pass: the model's own matrices for it, the step's own one largest. */
 export function StepBody({
   step,
   run,
@@ -59,9 +85,15 @@ export function StepBody({
   const spec = run.spec;
   const labels = run.chars.map(showToken);
   const n = run.chars.length;
+  const legend = (masked = false) => ({
+    label: t('attn.model.legend'),
+    masked: masked ? t('attn.model.maskedKey') : undefined,
+  });
+  const describe = (what: string) => (row: string, col: string, value: string) =>
+    t('attn.model.tip', { what, row, col, value });
 
   /** A [n × d] matrix whose rows are tokens (queries, or keys for K and V). */
-  const tokenRows = (name: string, title: string, role: RowRole = 'query') => {
+  const tokenRows = (name: string, title: string, role: RowRole = 'query', scale = 1) => {
     const m = sliceOutput(run, name);
     const row = role === 'query' ? focus.row : focus.col;
     return (
@@ -74,6 +106,9 @@ export function StepBody({
         range={symmetricRange(finiteRange(m.data))}
         colormap="diverging"
         label={title}
+        scale={scale}
+        legend={scale === 1 ? legend() : undefined}
+        describe={(r, c, v) => t('attn.model.tipDim', { what: title, row: r, col: c, value: v })}
         highlightRow={row}
         onHover={(cell) =>
           onHover(
@@ -97,9 +132,11 @@ export function StepBody({
   };
 
   /** An [n × n] attention matrix: rows are queries, columns keys. */
-  const square = (kind: HeadKind, probability = false) => {
+  const square = (kind: HeadKind, scale = 1) => {
     const name = headOutput(layer, head, kind);
     const m = sliceOutput(run, name, true);
+    const probability = kind === 'weights';
+    const hatched = kind === 'masked' || kind === 'weights';
     return (
       <TokenHeatmap
         key={name}
@@ -111,10 +148,13 @@ export function StepBody({
         range={probability ? [0, 1] : symmetricRange(finiteRange(m.data))}
         colormap={probability ? 'viridis' : 'diverging'}
         label={t(`attn.model.matrix.${kind}`)}
+        scale={scale}
+        legend={scale === 1 ? legend(hatched) : undefined}
+        describe={describe(t(`attn.model.what.${kind}`))}
         highlightRow={focus.row}
         highlightCol={focus.col}
         marked={locked}
-        isMasked={kind === 'masked' || kind === 'weights' ? upper : undefined}
+        isMasked={hatched ? upper : undefined}
         onHover={onHover}
         onSelect={onSelect}
         testId={`attention.model.m.${name}`}
@@ -123,170 +163,153 @@ export function StepBody({
     );
   };
 
-  const head3 = (kind: HeadKind, role: RowRole = 'query') =>
-    tokenRows(headOutput(layer, head, kind), t(`attn.model.matrix.${kind}`), role);
-  const layer3 = (kind: LayerKind) =>
-    tokenRows(layerOutput(layer, kind), t(`attn.model.matrix.${kind}`));
-  const formula = (params: Record<string, unknown> = {}) => (
-    <p className="formula" data-testid="attention.model.formula">
-      {t(`attn.model.formula.${step}`, params)}
-    </p>
+  const head3 = (kind: HeadKind, role: RowRole = 'query', scale = 1) =>
+    tokenRows(headOutput(layer, head, kind), t(`attn.model.matrix.${kind}`), role, scale);
+  const layer3 = (kind: LayerKind, scale = 1) =>
+    tokenRows(layerOutput(layer, kind), t(`attn.model.matrix.${kind}`), 'query', scale);
+  const S = 0.4;
+  const fig = (cols: [number, number][], children: ReactNode) => (
+    <Figure units={cols.reduce((u, [c, s]) => u + c * s, 0)} rows={n} count={cols.length}>
+      {children}
+    </Figure>
   );
-  const dims = { layer: layer + 1, dk: spec.dK, dv: spec.dV, d: spec.dModel, heads: spec.heads };
+  const { dK: dk, dV: dv, dModel: d, dFF: dff } = spec;
+  const width = spec.heads * dv;
 
   switch (step) {
     case 'tokens':
       return (
-        <>
-          {formula({ vocab: spec.vocab.length })}
-          <ol
-            className="attn-id-list"
-            data-testid="attention.model.ids"
-            data-ids={run.ids.join(',')}
-          >
-            {run.chars.map((c, i) => (
-              <li key={i} className={run.unknown[i] ? 'unknown' : undefined}>
-                <span className="attn-id-char">{showToken(c)}</span>
-                <span className="attn-id-num">{run.ids[i]}</span>
-              </li>
-            ))}
-          </ol>
-        </>
+        <ol className="attn-id-list" data-testid="attention.model.ids" data-ids={run.ids.join(',')}>
+          {run.chars.map((c, i) => (
+            <li
+              key={i}
+              className={
+                [run.unknown[i] ? 'unknown' : '', i === focus.row ? 'query' : '']
+                  .filter(Boolean)
+                  .join(' ') || undefined
+              }
+            >
+              <span className="attn-id-char">{showToken(c)}</span>
+              <span className="attn-id-num">{run.ids[i]}</span>
+            </li>
+          ))}
+        </ol>
       );
     case 'embed':
       return (
         <>
-          {formula({
-            vocab: spec.vocab.length,
-            d: spec.dModel,
-            positional: t(`attn.model.positional.${spec.positional}`),
-          })}
-          <div className="attn-matrices">
-            {tokenRows('tok_emb', t('attn.model.matrix.tok_emb'))}
-            {tokenRows('pos_emb', t('attn.model.matrix.pos_emb'))}
-            {tokenRows('embed', t('attn.model.matrix.embed'))}
-          </div>
+          {fig(
+            [
+              [d, S],
+              [d, S],
+              [d, 1],
+            ],
+            <>
+              {tokenRows('tok_emb', t('attn.model.matrix.tok_emb'), 'query', S)}
+              {tokenRows('pos_emb', t('attn.model.matrix.pos_emb'), 'query', S)}
+              {tokenRows('embed', t('attn.model.matrix.embed'))}
+            </>,
+          )}
           {spec.positional === 'sinusoidal' && <PositionCurves run={run} />}
         </>
       );
     case 'qkv':
-      return (
+      return fig(
+        [
+          [dk, 1],
+          [dk, 1],
+          [dv, 1],
+        ],
         <>
-          {formula(dims)}
-          <div className="attn-matrices">
-            {head3('q')}
-            {head3('k', 'key')}
-            {head3('v', 'key')}
-          </div>
-        </>
+          {head3('q')}
+          {head3('k', 'key')}
+          {head3('v', 'key')}
+        </>,
       );
     case 'scores':
-      return (
+      return fig(
+        [
+          [dk, S],
+          [dk, S],
+          [n, 1],
+        ],
         <>
-          {formula(dims)}
-          <div className="attn-matrices">
-            {head3('q')}
-            {head3('k', 'key')}
-            {square('scores')}
-          </div>
-        </>
+          {head3('q', 'query', S)}
+          {head3('k', 'key', S)}
+          {square('scores')}
+        </>,
       );
     case 'scaled':
-      return (
-        <>
-          {formula({ ...dims, sqrt: Math.sqrt(spec.dK).toPrecision(4) })}
-          <div className="attn-matrices">
-            {square('scores')}
-            {square('scaled')}
-          </div>
-        </>
-      );
     case 'masked':
-      return (
+    case 'weights': {
+      const before = step === 'scaled' ? 'scores' : step === 'masked' ? 'scaled' : 'masked';
+      return fig(
+        [
+          [n, S],
+          [n, 1],
+        ],
         <>
-          {formula(dims)}
-          <div className="attn-matrices">
-            {square('scaled')}
-            {square('masked')}
-          </div>
-        </>
+          {square(before, S)}
+          {square(step)}
+        </>,
       );
-    case 'weights':
-      return (
-        <>
-          {formula(dims)}
-          <div className="attn-matrices">
-            {square('masked')}
-            {square('weights', true)}
-          </div>
-        </>
-      );
+    }
     case 'out':
-      return (
+      return fig(
+        [
+          [n, S],
+          [dv, S],
+          [dv, 1],
+        ],
         <>
-          {formula(dims)}
-          <div className="attn-matrices">
-            {square('weights', true)}
-            {head3('v', 'key')}
-            {head3('out')}
-          </div>
-        </>
+          {square('weights', S)}
+          {head3('v', 'key', S)}
+          {head3('out')}
+        </>,
       );
     case 'concat':
-      return (
-        <>
-          {formula({ ...dims, width: spec.heads * spec.dV })}
-          <div className="attn-matrices">{layer3('concat')}</div>
-        </>
-      );
+      return fig([[width, 1]], layer3('concat'));
     case 'proj':
-      return (
+      return fig(
+        [
+          [width, S],
+          [d, 1],
+        ],
         <>
-          {formula({ ...dims, width: spec.heads * spec.dV })}
-          <div className="attn-matrices">
-            {layer3('concat')}
-            {layer3('proj')}
-          </div>
-        </>
+          {layer3('concat', S)}
+          {layer3('proj')}
+        </>,
       );
     case 'norm1':
-      return (
+    case 'norm2':
+      return fig(
+        [
+          [d, S],
+          [d, 1],
+        ],
         <>
-          {formula(dims)}
-          <div className="attn-matrices">
-            {layer3('resid1')}
-            {layer3('norm1')}
-          </div>
-        </>
+          {layer3(step === 'norm1' ? 'resid1' : 'resid2', S)}
+          {layer3(step)}
+        </>,
       );
     case 'mlp':
-      return (
+      return fig(
+        [
+          [dff, 0.25],
+          [d, 1],
+        ],
         <>
-          {formula({ ...dims, dff: spec.dFF })}
-          <div className="attn-matrices">
-            {layer3('mlp_hidden')}
-            {layer3('mlp_out')}
-          </div>
-        </>
-      );
-    case 'norm2':
-      return (
-        <>
-          {formula(dims)}
-          <div className="attn-matrices">
-            {layer3('resid2')}
-            {layer3('norm2')}
-          </div>
-        </>
+          {layer3('mlp_hidden', 0.25)}
+          {layer3('mlp_out')}
+        </>,
       );
     case 'logits':
       return <LogitsStep run={run} focusRow={focus.row} onHover={onHover} />;
     case 'next':
       return (
-        <>
-          {formula()}
+        <div className="attn-next-figure">
           <NextTokenBars run={run} sampling={sampling} testIdPrefix="attention.model.step-next" />
-        </>
+        </div>
       );
   }
 }
@@ -318,27 +341,27 @@ function LogitsStep({
     ),
   };
   const vocab = run.spec.vocab;
+  const colLabels = columns.map((c) => showToken(vocab[c] ?? ''));
   return (
     <>
-      <p className="formula" data-testid="attention.model.formula">
-        {t('attn.model.formula.logits', { count: columns.length, vocab: vocab.length })}
-      </p>
-      <div className="attn-matrices">
+      <Figure units={columns.length} rows={picked.rows} count={1}>
         <TokenHeatmap
           data={picked.data}
           rows={picked.rows}
           cols={picked.cols}
           rowLabels={run.chars.map(showToken)}
-          colLabels={columns.map((c) => showToken(vocab[c] ?? ''))}
+          colLabels={colLabels}
           range={symmetricRange(extent(picked.data))}
           colormap="diverging"
           label={t('attn.model.matrix.logits', { count: columns.length })}
+          legend={{ label: t('attn.model.legend') }}
+          describe={(r, c, v) => t('attn.model.tipLogit', { row: r, col: c, value: v })}
           highlightRow={focusRow}
           onHover={(cell) => onHover(cell && { row: cell.row, col: cell.row })}
           testId="attention.model.m.logits"
           exportName="logits"
         />
-      </div>
+      </Figure>
       <p className="visually-hidden" data-testid="attention.model.logit-columns">
         {columns.join(',')}
       </p>

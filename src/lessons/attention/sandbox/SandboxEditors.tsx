@@ -124,8 +124,7 @@ function EditorsBody({ config, edit }: Props) {
     dv: ATTN_SANDBOX_LIMITS.dv,
   };
   return (
-    <section className="panel attn-editors" aria-labelledby="attn-sandbox-editors-title">
-      <h2 id="attn-sandbox-editors-title">{t('attn.sandbox.matrices')}</h2>
+    <div className="attn-editors">
       <div className="sandbox-row">
         <TokensField config={config} edit={edit} />
       </div>
@@ -150,17 +149,26 @@ function EditorsBody({ config, edit }: Props) {
         ))}
       </div>
       <p className="hint">{t('attn.sandbox.editHint')}</p>
-    </section>
+    </div>
   );
 }
 /** Memoised: stepping through the computation does not redraw the editors. */
 export const Editors = memo(EditorsBody);
 
+/** The head counts that divide both d_k and d_v (the only ones offered). */
+export function headChoices(config: SandboxConfig): number[] {
+  const dk = config.q[0]!.length;
+  const dv = config.v[0]!.length;
+  return Array.from({ length: ATTN_SANDBOX_LIMITS.heads }, (_, i) => i + 1).filter(
+    (h) => dk % h === 0 && dv % h === 0,
+  );
+}
+
 function ParamsBody({ config, edit }: Props) {
   const { t } = useTranslation();
+  const square = config.q.length === config.k.length;
   return (
-    <section className="panel attn-params" aria-labelledby="attn-sandbox-params-title">
-      <h2 id="attn-sandbox-params-title">{t('attn.sandbox.params')}</h2>
+    <div className="attn-params">
       <div className="sandbox-row">
         <label className="select-label">
           {t('attn.sandbox.mask')}
@@ -173,13 +181,18 @@ function ParamsBody({ config, edit }: Props) {
             data-testid="attention.sandbox.mask"
           >
             {(['none', 'causal'] as const).map((m) => (
-              <option key={m} value={m}>
+              <option key={m} value={m} disabled={m === 'causal' && !square}>
                 {t(`attn.sandbox.masks.${m}`)}
               </option>
             ))}
           </select>
         </label>
       </div>
+      {!square && (
+        <p className="hint" data-testid="attention.sandbox.mask-hint">
+          {t('attn.sandbox.causalNeedsSquare', { tq: config.q.length, tk: config.k.length })}
+        </p>
+      )}
       <div className="sandbox-row">
         <label className="check-label">
           <input
@@ -205,7 +218,7 @@ function ParamsBody({ config, edit }: Props) {
             }}
             data-testid="attention.sandbox.heads"
           >
-            {Array.from({ length: ATTN_SANDBOX_LIMITS.heads }, (_, i) => i + 1).map((h) => (
+            {headChoices(config).map((h) => (
               <option key={h} value={h}>
                 {h}
               </option>
@@ -213,8 +226,14 @@ function ParamsBody({ config, edit }: Props) {
           </select>
         </label>
       </div>
-      <p className="hint">{t('attn.sandbox.headsHint')}</p>
-    </section>
+      <p className="hint">
+        {t('attn.sandbox.headsHint', {
+          dk: config.q[0]!.length,
+          dv: config.v[0]!.length,
+          choices: headChoices(config).join(', '),
+        })}
+      </p>
+    </div>
   );
 }
 export const Params = memo(ParamsBody);

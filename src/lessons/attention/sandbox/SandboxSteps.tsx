@@ -3,7 +3,9 @@
  * step's formula; later steps are drawn empty. Pointing at (or focusing) a cell highlights its
  * query and key in every matrix; clicking (Enter/Space) keeps it.
  */
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ColorLegend } from '../../../viz/ColorLegend';
 import {
   outputBreakdown,
   scoreBreakdown,
@@ -13,11 +15,12 @@ import {
 import { extent } from '../../../core/tensor';
 import type { ColormapName } from '../../../viz/colormap';
 import { formatValue } from '../../../viz/format';
+import { Formula, texNum, texText } from '../../../viz/Formula';
 import { LabeledMatrix } from '../../../viz/LabeledMatrix';
 import type { SandboxConfig } from './config';
 import { tokenLabel } from './edit';
 import type { SandboxStep } from './lessonParts';
-import { MISMATCH_TOLERANCE, type AttentionRun } from './useAttentionRun';
+import type { AttentionRun } from './useAttentionRun';
 
 /** The cell in focus: a query row, a key column and/or an output column (null: none). */
 export interface Focus {
@@ -42,6 +45,17 @@ interface StepsProps {
   onActivate: (f: Focus) => void;
 }
 
+/** The matrices each step reads: drawn beside the step's own, smaller. */
+const INPUTS: Record<SandboxStep, readonly string[]> = {
+  scores: ['qh', 'kh'],
+  scaled: ['scores'],
+  masked: ['scaled'],
+  weights: ['masked'],
+  output: ['weights', 'vh'],
+  concat: ['output'],
+};
+const INPUT_SCALE = 0.5;
+
 export function SandboxSteps({
   config,
   steps,
@@ -54,6 +68,17 @@ export function SandboxSteps({
   onActivate,
 }: StepsProps) {
   const { t } = useTranslation();
+  /** Whether a matrix is drawn at this step, and how large (the others stay for tests/export). */
+  const role = (name: string) =>
+    name === stepName ? 1 : INPUTS[stepName].includes(name) ? INPUT_SCALE : 0;
+  const figProps = (name: string) => {
+    const scale = role(name);
+    const order = [...INPUTS[stepName], stepName].indexOf(name);
+    return {
+      hidden: scale === 0,
+      style: { '--scale': scale || 1, order } as CSSProperties,
+    };
+  };
   const h = run.shown.perHead[head]!;
   const ref = steps.perHead[head]!;
   const qLabels = config.q.map((_, i) => tokenLabel(config.tokens, i));
@@ -62,11 +87,6 @@ export function SandboxSteps({
     Array.from({ length: n }, (_, c) => t('attn.sandbox.dim', { index: from + c + 1 }));
   const kCols = dims(head * steps.dkHead, steps.dkHead);
   const vCols = dims(head * steps.dvHead, steps.dvHead);
-  const divisor =
-    config.scale === 'sqrt_dk'
-      ? t('attn.sandbox.divisorSqrt', { d: steps.dkHead, value: fmt(steps.divisor) })
-      : t('attn.sandbox.divisorNone');
-
   const pairClass = (r: number, c: number) =>
     [
       r === focus.q && c === focus.k ? 'hl' : '',
@@ -88,8 +108,22 @@ export function SandboxSteps({
       <figure
         className={`matrix-figure attn-step${index === step ? ' current-step' : ''}`}
         key={name}
+        {...figProps(name)}
       >
-        <figcaption>{t(`attn.sandbox.stepNames.${name}`)}</figcaption>
+        <figcaption>
+          {t(`attn.sandbox.stepNames.${name}`)}
+          {index === step && (
+            <ColorLegend colormap={colormap} range={range} label={t('attn.sandbox.legend')} />
+          )}
+          {index === step &&
+            (name === 'masked' || name === 'weights') &&
+            config.mask === 'causal' && (
+              <span className="tkh-masked-key" data-testid="attention.sandbox.masked-key">
+                <span className="tkh-masked-swatch" aria-hidden="true" />
+                {t('attn.sandbox.maskedKey')}
+              </span>
+            )}
+        </figcaption>
         <div className="matrix-scroll">
           <LabeledMatrix
             data={data}
@@ -117,7 +151,7 @@ export function SandboxSteps({
   const inputMatrix = (name: 'qh' | 'kh' | 'vh', data: Matrix, rows: string[], cols: string[]) => {
     const sel = name === 'qh' ? focus.q : focus.k;
     return (
-      <figure className="matrix-figure attn-input" key={name}>
+      <figure className="matrix-figure attn-input" key={name} {...figProps(name)}>
         <figcaption>{t(`attn.sandbox.${name}`)}</figcaption>
         <div className="matrix-scroll">
           <LabeledMatrix
@@ -140,8 +174,21 @@ export function SandboxSteps({
   };
 
   const outputMatrix = (
-    <figure className={`matrix-figure attn-step${step === 4 ? ' current-step' : ''}`} key="output">
-      <figcaption>{t('attn.sandbox.stepNames.output')}</figcaption>
+    <figure
+      className={`matrix-figure attn-step${step === 4 ? ' current-step' : ''}`}
+      key="output"
+      {...figProps('output')}
+    >
+      <figcaption>
+        {t('attn.sandbox.stepNames.output')}
+        {step === 4 && (
+          <ColorLegend
+            colormap="diverging"
+            range={rangeOf(h.output)}
+            label={t('attn.sandbox.legend')}
+          />
+        )}
+      </figcaption>
       <div className="matrix-scroll">
         <LabeledMatrix
           data={h.output}
@@ -166,50 +213,53 @@ export function SandboxSteps({
     </figure>
   );
 
-  const formula =
-    stepName === 'scaled'
-      ? t('attn.sandbox.formulas.scaled', { divisor })
-      : stepName === 'masked' && config.mask === 'none'
-        ? t('attn.sandbox.noMask')
-        : t(`attn.sandbox.formulas.${stepName}`);
+  // The figure's cell size: the drawn matrices share the stage figure's width and height.
+  const cols: Record<string, number> = {
+    qh: steps.dkHead,
+    kh: steps.dkHead,
+    vh: steps.dvHead,
+    scores: steps.tk,
+    scaled: steps.tk,
+    masked: steps.tk,
+    weights: steps.tk,
+    output: steps.dvHead,
+    concat: steps.dv,
+  };
+  const rows: Record<string, number> = { kh: steps.tk, vh: steps.tk };
+  const drawn = Object.keys(cols).filter((n) => role(n) > 0);
+  const units = drawn.reduce((u, n) => u + (cols[n]! + 1.2) * role(n), 0);
+  const tallest = Math.max(...drawn.map((n) => (rows[n] ?? steps.tq) * role(n)));
 
   return (
-    <>
-      <p className="attn-formula" data-testid="attention.sandbox.formula" data-step={stepName}>
-        <strong>{t(`attn.sandbox.stepNames.${stepName}`)}</strong> — <code>{formula}</code>
-      </p>
-      <p
-        className="output-source"
-        data-testid="attention.sandbox.source"
-        data-source={run.source}
-        data-state={run.state}
-        role="status"
-      >
-        {run.state === 'done'
-          ? t('attn.sandbox.sourceOrt')
-          : run.state === 'error'
-            ? t('attn.sandbox.sourceError', { detail: run.error })
-            : t('attn.sandbox.sourceRunning')}
-      </p>
-      {run.state === 'done' && run.mismatch > MISMATCH_TOLERANCE && (
-        <p className="sandbox-mismatch" role="alert" data-testid="attention.sandbox.mismatch">
-          {t('attn.sandbox.mismatch', { diff: run.mismatch.toExponential(2) })}
-        </p>
-      )}
-      <div className="anim-row attn-inputs">
+    <div
+      className="attn-sb-fig"
+      data-head={head}
+      style={{ '--units': units, '--rows': tallest } as CSSProperties}
+    >
+      <div className="attn-fig-row">
         {inputMatrix('qh', ref.q, qLabels, kCols)}
         {inputMatrix('kh', ref.k, kLabels, kCols)}
         {inputMatrix('vh', ref.v, kLabels, vCols)}
-      </div>
-      <div className="anim-row attn-matrices" data-head={head}>
         {pairMatrix('scores', 0, 'diverging')}
         {pairMatrix('scaled', 1, 'diverging')}
         {pairMatrix('masked', 2, 'diverging')}
         {pairMatrix('weights', 3, 'viridis')}
         {outputMatrix}
         {steps.heads > 1 && (
-          <figure className={`matrix-figure attn-step${step === 5 ? ' current-step' : ''}`}>
-            <figcaption>{t('attn.sandbox.outputAll')}</figcaption>
+          <figure
+            className={`matrix-figure attn-step${step === 5 ? ' current-step' : ''}`}
+            {...figProps('concat')}
+          >
+            <figcaption>
+              {t('attn.sandbox.outputAll')}
+              {step === 5 && (
+                <ColorLegend
+                  colormap="diverging"
+                  range={rangeOf(run.shown.output)}
+                  label={t('attn.sandbox.legend')}
+                />
+              )}
+            </figcaption>
             <div className="matrix-scroll">
               <LabeledMatrix
                 data={run.shown.output}
@@ -233,7 +283,7 @@ export function SandboxSteps({
           </figure>
         )}
       </div>
-    </>
+    </div>
   );
 }
 
@@ -256,55 +306,42 @@ export function Breakdown({
   const { t } = useTranslation();
   const q = focus.q ?? 0;
   const label = (i: number) => tokenLabel(config.tokens, i);
-  const lines: string[] = [];
+  const tx = (i: number) => `\\text{${texText(label(i))}}`;
+  const n = (v: number) => texNum(v, 4);
+  const f = (v: number) => (v < 0 ? `(${n(v)})` : n(v));
+  /** Each line: words, or TeX (typeset). */
+  const lines: { text?: string; tex?: string }[] = [];
   if (focus.c !== null && focus.k === null) {
     const c = focus.c - head * steps.dvHead;
     if (c >= 0 && c < steps.dvHead) {
       const o = outputBreakdown(steps, head, q, c);
-      lines.push(
-        t('attn.sandbox.outputLine', {
-          q: label(q),
-          c: focus.c + 1,
-          terms: o.weights.map((w, j) => `${fmt(w)}·${fmt(o.values[j]!)}`).join(' + '),
-          sum: fmt(o.sum),
-        }),
-      );
+      lines.push({
+        tex: `o_{${tx(q)}}[${focus.c + 1}] = ${o.weights.map((w, j) => `${f(w)} \\cdot ${f(o.values[j]!)}`).join(' + ')} = ${n(o.sum)}`,
+      });
     }
   } else {
     const k = focus.k ?? 0;
     const b = scoreBreakdown(steps, head, q, k);
-    lines.push(t('attn.sandbox.pair', { q: label(q), k: label(k) }));
-    lines.push(
-      t('attn.sandbox.products', {
-        q: label(q),
-        k: label(k),
-        terms: b.q.map((x, c) => `${fmt(x)}·${fmt(b.k[c]!)}`).join(' + '),
-        sum: fmt(b.score),
-      }),
-    );
-    lines.push(
-      t('attn.sandbox.scaledLine', {
-        score: fmt(b.score),
-        divisor: fmt(steps.divisor),
-        scaled: fmt(b.scaled),
-      }),
-    );
-    lines.push(
-      b.masked
+    lines.push({ text: t('attn.sandbox.pair', { q: label(q), k: label(k) }) });
+    lines.push({
+      tex: `q_{${tx(q)}} \\cdot k_{${tx(k)}} = ${b.q.map((x, c) => `${f(x)} \\cdot ${f(b.k[c]!)}`).join(' + ')} = ${n(b.score)}`,
+    });
+    lines.push({ tex: `${n(b.score)} \\div ${n(steps.divisor)} = ${n(b.scaled)}` });
+    lines.push({
+      text: b.masked
         ? t('attn.sandbox.maskedLine', { q: label(q), k: label(k) })
         : t('attn.sandbox.weightLine', { q: label(q), weight: fmt(b.weight) }),
-    );
+    });
   }
   return (
-    <section className="panel attn-breakdown" aria-labelledby="attn-sandbox-breakdown-title">
-      <h2 id="attn-sandbox-breakdown-title">{t('attn.sandbox.breakdown')}</h2>
+    <div className="attn-breakdown">
       <ul
         className="attn-breakdown-lines"
         data-testid="attention.sandbox.breakdown"
         aria-live="polite"
       >
         {lines.map((l, i) => (
-          <li key={i}>{l}</li>
+          <li key={i}>{l.tex ? <Formula tex={l.tex} /> : l.text}</li>
         ))}
       </ul>
       {locked ? (
@@ -320,6 +357,6 @@ export function Breakdown({
       ) : (
         <p className="hint">{t('attn.sandbox.breakdownHint')}</p>
       )}
-    </section>
+    </div>
   );
 }
