@@ -1,7 +1,11 @@
 import type { Page } from '@playwright/test';
 import { ganLosses } from '../src/core/ganLoss';
+import { WALK_LIT } from '../src/lessons/gan/train/ganFlow';
+import { D_SUBSTEPS, G_SUBSTEPS } from '../src/lessons/gan/train/lessonParts';
+import { formatValue } from '../src/viz/format';
 import { ask, expect, getResult, openEmbedHost, test } from './fixtures';
 import { link, ready, shown } from './ganTrain';
+import { CLASSROOM, expectInViewport, expectStageOnFirstScreen } from './stage';
 
 const atLeast = async (page: Page, steps: number, timeout = 60_000) =>
   expect.poll(() => shown(page, 'steps'), { timeout }).toBeGreaterThanOrEqual(steps);
@@ -151,6 +155,169 @@ test.describe('GAN training', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
+    // The parts stack; the walk brings its step (title, formula, plane) into view.
+    await page
+      .getByTestId('gan.train.walk-start')
+      .tap()
+      .catch(() => page.getByTestId('gan.train.walk-start').click());
+    await expect(page.getByTestId('gan.train.walk.formula')).toBeVisible();
+    await expectInViewport(page.getByTestId('gan.train.plane.canvas'), 'plane');
+    await expectInViewport(page.getByTestId('gan.stage.formula'), 'formula');
+  });
+});
+
+test.describe('GAN training on the stage (1280 × 800)', () => {
+  test.skip(({ ep }) => ep === 'webgpu', 'WASM runs the full journeys; WebGPU has a smoke test');
+  test.beforeEach(async ({ page }) => {
+    await page.setViewportSize(CLASSROOM);
+  });
+
+  test('the stage is on the first screen; the walk opens in it, lighting each part, with the optimizer’s own update', async ({
+    app,
+    page,
+  }) => {
+    await app.open(link({ batchSize: 32 }));
+    await ready(page);
+    await expectStageOnFirstScreen(page, 'gan', { stepper: 'gan.train.play' });
+    await expectInViewport(page.getByTestId('gan.train.plane.canvas'), 'plane');
+    await expectInViewport(page.getByTestId('gan.train.flow'), 'graph');
+    // The losses typeset with their live numbers after one iteration.
+    await page.getByTestId('gan.train.step').click();
+    await expect.poll(() => shown(page, 'steps')).toBe(1);
+    const losses = page.getByTestId('gan.train.losses');
+    await expect
+      .poll(async () => Number(await losses.getAttribute('data-loss-d')))
+      .toBe(await shown(page, 'lossD'));
+    await expect(losses.locator('math')).toBeVisible();
+
+    await page.getByTestId('gan.train.walk-start').click();
+    await expect(page.getByTestId('gan.train.walk.steps.count')).toHaveText('Step 1 of 8');
+    const names = [...D_SUBSTEPS, ...G_SUBSTEPS];
+    for (const [i, name] of names.entries()) {
+      if (i > 0) await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId(`gan.train.walk.step.${name}`)).toBeAttached();
+      // The step's figure and formula are on screen, nothing scrolled away.
+      await expectInViewport(page.getByTestId('gan.train.plane.canvas'), `${name}: plane`);
+      await expectInViewport(page.getByTestId('gan.stage.formula'), `${name}: formula`);
+      await expect(page.getByTestId('gan.train.walk.formula').locator('math')).toBeVisible();
+      // The graph lights the step's parts, and marks where we are.
+      const { current, lit } = WALK_LIT[name];
+      await expect(page.getByTestId(`gan.train.flow.node.${current}`)).toHaveAttribute(
+        'data-current',
+        'true',
+      );
+      for (const part of lit) {
+        const id = part.includes('>') ? `edge.${part}` : `node.${part}`;
+        if (id.startsWith('node'))
+          await expect(page.getByTestId(`gan.train.flow.${id}`)).toHaveAttribute(
+            'data-lit',
+            'true',
+          );
+        else await expect(page.getByTestId(`gan.train.flow.${id}`)).toHaveClass(/\blit\b/);
+      }
+      if (name === 'updateD' || name === 'updateG') {
+        const net = name === 'updateD' ? 'D' : 'G';
+        const rule = page.getByTestId(`gan.train.walk.update${net}.rule`);
+        const ex = JSON.parse((await rule.getAttribute('data-example'))!) as Record<string, number>;
+        // Adam (torch.optim) recomputed here from the numbers the page shows.
+        const m = ex.beta1! * ex.mPrev! + (1 - ex.beta1!) * ex.g!;
+        const v = ex.beta2! * ex.vPrev! + (1 - ex.beta2!) * ex.g! ** 2;
+        const mHat = m / (1 - ex.beta1! ** ex.t!);
+        const vHat = v / (1 - ex.beta2! ** ex.t!);
+        const next = ex.theta! - (ex.lr! * mHat) / (Math.sqrt(vHat) + ex.eps!);
+        expect(ex.lr).toBe(0.002);
+        expect(Math.abs(ex.g!)).toBeGreaterThan(0);
+        expect(ex.thetaNext).toBeCloseTo(next, 12);
+        // …and it is the update the trainer made (float32 there).
+        expect(Math.abs(next - ex.thetaTrainer!)).toBeLessThan(1e-6);
+        const tex = (await page.getByTestId('gan.train.walk.formula').getAttribute('data-tex'))!;
+        // As texNum writes them: 4 significant digits, 1.2e-5 as 1.2\times 10^{-5}.
+        const asTex = (x: number) => {
+          const [mant, exp] = formatValue(x, 4).split('e');
+          return exp === undefined ? mant! : `${mant}\\times 10^{${Number(exp)}}`;
+        };
+        for (const shownValue of [ex.g!, m, v, mHat, vHat, next])
+          expect(tex).toContain(asTex(shownValue));
+        expect(tex).not.toMatch(/lr\s*=\s*0\.002\s*\\cdot/);
+        // ‖Δθ‖ of the whole network, labelled on its own.
+        const norm = page.getByTestId(`gan.train.walk.update${net}.step`);
+        expect(Number(await norm.getAttribute('data-value'))).toBeGreaterThan(0);
+        await expect(norm).toContainText(`all ${ex.count} parameters of ${net}`);
+      }
+    }
+    await page.getByTestId('gan.train.walk-close').click();
+    await expect(page.getByTestId('gan.train.walk.formula')).toHaveCount(0);
+  });
+
+  test('a link (or tour step) to a sub-step of the walk opens the walk there', async ({
+    app,
+    page,
+  }) => {
+    await app.open(`${link({ batchSize: 32 })}&step=4`);
+    await ready(page);
+    await expect(page.getByTestId('gan.train.walk.step.lossD')).toBeAttached({ timeout: 30_000 });
+    await expect(page.getByTestId('gan.train.walk.steps.count')).toHaveText('Step 5 of 8');
+    await expect(page.getByTestId('gan.train.flow.node.lossD')).toHaveAttribute(
+      'data-current',
+      'true',
+    );
+    await expectInViewport(page.getByTestId('gan.train.plane.canvas'), 'plane');
+    // Back to live training: the step goes back to 0 and no walk reopens.
+    await page.getByTestId('gan.train.walk-close').click();
+    await expect(page.getByTestId('gan.train.walk.formula')).toHaveCount(0);
+    await page.getByTestId('gan.train.step').click();
+    await expect.poll(() => shown(page, 'steps')).toBe(2);
+    await expect(page.getByTestId('gan.train.walk.formula')).toHaveCount(0);
+  });
+
+  test('absurd learning rates: the dead generator gets a notice with what to try', async ({
+    app,
+    page,
+  }) => {
+    const adam = { kind: 'adam', lr: 1, beta1: 0.5, beta2: 0.999 } as const;
+    await app.open(link({ optimizerG: adam, optimizerD: adam, speed: 5 }));
+    await ready(page);
+    await page.getByTestId('gan.train.play').click();
+    const notice = page.getByTestId('gan.train.health');
+    await expect(notice).toBeVisible({ timeout: 60_000 });
+    await expect(notice).toHaveAttribute('data-kind', /escaped|collapsed/);
+    await expect(notice).toContainText(/smaller learning rates/);
+    await expectInViewport(notice, 'notice');
+    await page.getByTestId('gan.train.play').click();
+    await expect(page.getByTestId('gan.train')).toHaveAttribute('data-running', 'false');
+  });
+
+  test('space plays and pauses training in classroom mode; the performance panel covers nothing', async ({
+    app,
+    page,
+  }) => {
+    await app.open(link());
+    await ready(page);
+    await page.keyboard.press('c');
+    await expect(page.locator('html')).toHaveClass(/\bclassroom\b/);
+    const view = page.getByTestId('gan.train');
+    await page.keyboard.press(' ');
+    await expect(view).toHaveAttribute('data-running', 'true');
+    await expect.poll(() => shown(page, 'steps')).toBeGreaterThan(0);
+    await page.keyboard.press(' ');
+    await expect(view).toHaveAttribute('data-running', 'false');
+    await page.keyboard.press('c');
+    await expect(page.locator('html')).not.toHaveClass(/\bclassroom\b/);
+
+    await page.getByTestId('app.settings').click();
+    await page.getByTestId('app.settings.perf').check();
+    await page.keyboard.press('Escape');
+    const perf = page.getByTestId('app.perf');
+    await expect(page.getByTestId('gan.stage.side').getByTestId('app.perf')).toBeVisible();
+    const a = (await perf.boundingBox())!;
+    const b = (await page.getByTestId('gan.stage.figure').boundingBox())!;
+    const overlap =
+      Math.min(a.x + a.width, b.x + b.width) > Math.max(a.x, b.x) &&
+      Math.min(a.y + a.height, b.y + b.height) > Math.max(a.y, b.y);
+    expect(overlap).toBe(false);
+    // No inference ran in this view: said so, not "0 — ms".
+    await expect(page.getByTestId('app.perf.p50')).not.toContainText('ms');
+    await expect(perf).not.toContainText('last 0');
   });
 });
 

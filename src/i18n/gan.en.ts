@@ -250,13 +250,12 @@ export const ganEn = {
         sampleNoise: 'Sample noise z',
         generate: 'Generate G(z)',
         discriminate: 'D scores both batches',
-        lossD: 'D’s loss L_D',
+        lossD: 'D’s loss',
         updateD: 'D’s gradient and update',
-        lossG: 'G’s loss L_G, through the updated D',
+        lossG: 'G’s loss, through the updated D',
         updateG: 'G’s gradient and update',
       },
-      sampleRealText:
-        '{{count}} real points x₁…x_B, drawn at random from the data (large circles).',
+      sampleRealText: '{{count}} real points, drawn at random from the data (large circles).',
       sampleNoiseText:
         '{{count}} noise vectors z, each {{dim}} numbers from a standard normal distribution N(0, 1).',
       generateText: 'G maps each z to a point G(z) (large triangles): the fakes D must tell apart.',
@@ -266,12 +265,13 @@ export const ganEn = {
         'Least squares: D’s raw score, no sigmoid; D wants 1 on real and 0 on fake points.',
       lossDText: 'Means over the batch of {{count}} real and {{count}} generated points.',
       updateDText:
-        'Backpropagation gives the gradient of L_D for every parameter of D; the optimizer moves them against it. The background now shows D after the update.',
+        'Backpropagation gives the gradient of D’s loss for every parameter of D; the optimizer moves them against it. The background now shows D after the update.',
       lossGText:
         'Fresh fakes go through the updated D. G’s loss flows back through D to each fake: the arrows show where each one is pushed.',
       arrowsText:
         'G itself has not changed yet: the gradient continues from the fakes into G’s parameters.',
-      updateGText: 'G’s parameters move against ∂L_G/∂θ_G; the generated samples move with them.',
+      updateGText:
+        'G’s parameters move against the gradient of G’s loss; the generated samples move with them.',
       stepOf: 'Step {{n}} of {{count}}:',
       numbers: 'This step’s numbers',
       ruleFor:

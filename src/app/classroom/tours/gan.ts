@@ -55,8 +55,9 @@ export const ganTour: TourInput = {
       config: { mode: 'train', slowMotion: true },
       step: 0,
       caption: {
-        en: 'Now the game in 2-D: real points on a ring, G’s points start as a blob.',
-        'zh-CN': '再看二维中的博弈：真实点分布在圆环上，G 的点起初聚成一团。',
+        en: 'Now the game in 2-D: real points on a ring, G’s points start as a blob. The graph above shows who feeds whom.',
+        'zh-CN':
+          '再看二维中的博弈：真实点分布在圆环上，G 的点起初聚成一团。上方的图显示谁把数据交给谁。',
       },
     },
     {
@@ -64,8 +65,8 @@ export const ganTour: TourInput = {
       config: { mode: 'train', slowMotion: true },
       step: 3,
       caption: {
-        en: 'In slow motion, one iteration splits into sub-steps: first D judges both kinds…',
-        'zh-CN': '慢动作下，一次迭代分成若干小步：先由 D 判断两类样本……',
+        en: 'One iteration, step by step: first D scores a real and a generated batch (lit in the graph)…',
+        'zh-CN': '逐步走完一次迭代：先由 D 给一批真实样本和一批生成样本打分（图中亮起的部分）……',
       },
     },
     {
@@ -73,8 +74,9 @@ export const ganTour: TourInput = {
       config: { mode: 'train', slowMotion: true },
       step: 6,
       caption: {
-        en: '…then G’s loss, and G’s update moves its points toward where D says “real”.',
-        'zh-CN': '……然后是 G 的损失，G 的更新把它的点推向 D 认为“真实”的地方。',
+        en: '…then G’s loss flows back through D: the arrows show where each fake is pushed, toward where D says “real”.',
+        'zh-CN':
+          '……然后 G 的损失穿过 D 反向传播：箭头显示每个假样本被推向哪里——推向 D 认为“真实”的地方。',
       },
     },
     {

@@ -443,7 +443,7 @@ export function IterationWalk({ record, step }: { record: IterationRecord; step:
               </tfoot>
             </table>
             <p className="gan-formula">
-              L_D ={' '}
+              <Formula tex="L_D =" />{' '}
               <strong
                 data-testid={`${testId}.lossD`}
                 data-value={d.lossD}
@@ -502,7 +502,7 @@ export function IterationWalk({ record, step }: { record: IterationRecord; step:
             </table>
           </div>
           <p className="gan-formula">
-            L_G ={' '}
+            <Formula tex="L_G =" />{' '}
             <strong
               data-testid={`${testId}.lossG`}
               data-value={g.lossG}

@@ -10,7 +10,7 @@
  * The config (store, link, embed API) holds the settings and the seed; the parameters live
  * in the worker's trainer, so a link reproduces the configuration, not the training state.
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUILTIN_DATA_KINDS, type DataSpec } from '../../../core/ganData';
 import { useRegisterExport, type ExportData } from '../../../store/exports';
@@ -64,6 +64,7 @@ export function TrainView() {
   // Bumped by every action (play, a step): the stage brings the plane into view.
   const [nudge, setNudge] = useState(0);
   const health = useTrainingHealth(controller);
+  const ready = status.phase === 'ready';
 
   useEffect(() => {
     void controller.start();
@@ -144,6 +145,31 @@ export function TrainView() {
     [record, sub, labels],
   );
 
+  // A link, a tour step or the embed API that names a sub-step of the walk (step > 0) opens the
+  // walk there: the screen shows what the caption speaks of. Only when the step is asked for,
+  // not when a walk is closed (the step is then set back to 0).
+  const askedStep = useRef<number | null>(storedStep > 0 ? storedStep : null);
+  const hasRecord = !!record;
+  useEffect(() => {
+    if (storedStep > 0 && !hasRecord) askedStep.current = storedStep;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new step asks for a walk
+  }, [storedStep]);
+  useEffect(() => {
+    if (askedStep.current === null || hasRecord) return;
+    if (!ready || status.busy || status.running || slowRun || status.diverged) return;
+    askedStep.current = null;
+    void controller.stepThrough().then(() => setNudge((n) => n + 1));
+  }, [
+    storedStep,
+    hasRecord,
+    ready,
+    status.busy,
+    status.running,
+    slowRun,
+    status.diverged,
+    controller,
+  ]);
+
   const walk = () =>
     void controller.stepThrough().then(() => {
       go(0);
@@ -164,7 +190,6 @@ export function TrainView() {
   }, [slowRun, walkDone, status.busy, status.diverged, controller, go, playback]);
 
   const playing = status.running || slowRun;
-  const ready = status.phase === 'ready';
   const togglePlay = useCallback(() => {
     setNudge((n) => n + 1);
     if (playing) {
@@ -364,6 +389,7 @@ export function TrainView() {
             onClick={() => {
               stopSlow();
               controller.closeIteration();
+              go(0);
             }}
             data-testid="gan.train.walk-close"
           >
