@@ -1,6 +1,7 @@
 import lz from 'lz-string';
 import type { Locator, Page } from '@playwright/test';
 import { chooseToolByKeyboard, expect, openTool, test } from './fixtures';
+import { CLASSROOM, expectInViewport } from './stage';
 
 /** Presses Tab (or Shift+Tab) until the element with this test id has focus, as a keyboard user would. */
 async function tabTo(page: Page, testId: string, { back = false, max = 40 } = {}): Promise<void> {
@@ -243,5 +244,140 @@ test.describe('Classroom mode and tours', () => {
       }
       await expect(page.getByTestId('classroom.tour.next')).toBeDisabled();
     }
+  });
+
+  test.describe('at 1280 × 800', () => {
+    test.use({ viewport: CLASSROOM });
+
+    /** The figure is inside the viewport and not under the tour bar fixed at the bottom. */
+    async function expectFigureShown(page: Page, lesson: string): Promise<void> {
+      const figure = page.getByTestId(`${lesson}.stage.figure`);
+      await expectInViewport(figure, `${lesson} figure`);
+      const bar = page.getByTestId('classroom.tour.bar');
+      if ((await bar.count()) === 0) return;
+      await expect
+        .poll(async () => {
+          const f = (await figure.boundingBox())!;
+          const b = (await bar.boundingBox())!;
+          return Math.round(f.y + f.height - b.y);
+        })
+        .toBeLessThanOrEqual(1);
+    }
+
+    test('tour captions typeset $…$ as MathML and keep markup as text', async ({ app, page }) => {
+      const tour = {
+        version: 1,
+        title: 'Formulas',
+        steps: [
+          {
+            lesson: 'convolution',
+            config: { mode: 'sandbox' },
+            step: 0,
+            caption:
+              'Scores: $QK^\\top / \\sqrt{d_k}$ and <img src=x onerror="window.__pwned=1"> costs \\$5',
+          },
+          {
+            lesson: 'convolution',
+            config: { mode: 'sandbox', stride: 1 },
+            step: 0,
+            caption: {
+              en: 'Sum: $\\sum w\\cdot x + b = 60$',
+              'zh-CN': '求和：$\\sum w\\cdot x + b = 60$',
+            },
+          },
+        ],
+      };
+      await app.open('#/convolution', {
+        tour: lz.compressToEncodedURIComponent(JSON.stringify(tour)),
+      });
+      const { caption } = bar(page);
+      await expect(caption.locator('math')).toHaveCount(1);
+      await expect(caption.locator('math msqrt')).toHaveCount(1);
+      // The markup is shown as the text it is: no element made from it, nothing run.
+      await expect(caption).toContainText('<img src=x onerror="window.__pwned=1">');
+      await expect(caption).toContainText('costs $5');
+      await expect(caption.locator('img')).toHaveCount(0);
+      expect(
+        await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+      ).toBeUndefined();
+      await expectFigureShown(page, 'conv');
+      await page.getByTestId('classroom.tour.next').click();
+      await expect(caption.locator('math')).toHaveCount(1);
+      await expect(caption).toContainText('Sum:');
+      await page.getByTestId('app.lang').selectOption('zh-CN');
+      await expect(caption).toContainText('求和');
+      await expect(caption.locator('math')).toHaveCount(1);
+    });
+
+    test('every step of the Convolution tour shows its figure above the tour bar', async ({
+      app,
+      page,
+    }) => {
+      await app.open('#/convolution');
+      await openTool(page, 'classroom.tours-button');
+      await page.getByTestId('classroom.tours.start-convolution').click();
+      const { position, caption } = bar(page);
+      await expect(position).toHaveText(/^Tour step 1 of (\d+)$/);
+      const count = Number(/of (\d+)/.exec((await position.textContent())!)![1]);
+      await page.locator('main').focus();
+      for (let i = 1; i <= count; i++) {
+        if (i > 1) await page.keyboard.press('ArrowRight');
+        await expect(position).toHaveText(`Tour step ${i} of ${count}`);
+        const sandbox = (await page.getByTestId('conv.sandbox').count()) > 0;
+        if (sandbox) {
+          await expectFigureShown(page, 'conv');
+          await expect(page.getByTestId('conv.stage.formula')).toBeVisible();
+        } else if ((await page.getByTestId('conv.stage.figure').count()) > 0) {
+          // The model view moves to the stage separately: at least its figure starts on screen,
+          // above the bar.
+          const f = (await page.getByTestId('conv.stage.figure').boundingBox())!;
+          const b = (await page.getByTestId('classroom.tour.bar').boundingBox())!;
+          expect(f.y).toBeGreaterThanOrEqual(0);
+          expect(f.y + 48).toBeLessThan(b.y);
+        }
+      }
+      // The sandbox's captions typeset their formulas.
+      await expect(caption.locator('math')).toHaveCount(1);
+    });
+
+    test('in classroom mode ← / → step the sandbox and keep the step in view', async ({
+      app,
+      page,
+    }) => {
+      const config = {
+        mode: 'sandbox',
+        input: [
+          [1, 2, 3, 4, 5],
+          [6, 7, 8, 9, 10],
+          [11, 12, 13, 14, 15],
+          [16, 17, 18, 19, 20],
+          [21, 22, 23, 24, 25],
+        ],
+        kernel: [
+          [1, 0, -1],
+          [1, 0, -1],
+          [1, 0, -1],
+        ],
+        padding: 1,
+      };
+      await app.open(`#/convolution?c=${lz.compressToEncodedURIComponent(JSON.stringify(config))}`);
+      await page.keyboard.press('c');
+      await expect(page.locator('html')).toHaveClass(/\bclassroom\b/);
+      const position = page.getByTestId('conv.sandbox.position');
+      const result = page.getByTestId('conv.sandbox.result');
+      await expect(position).toHaveAttribute('data-step', '0');
+      await expectFigureShown(page, 'conv');
+      // Output (0,0) of the padded 5×5 with a vertical-edge kernel: −(2 + 7) = −9; then (0,1): (1 + 6) − (3 + 8) = −4.
+      await expect(result).toHaveAttribute('data-value', '-9');
+      await page.keyboard.press('ArrowRight');
+      await expect(position).toHaveAttribute('data-step', '1');
+      await expect(result).toHaveAttribute('data-value', '-4');
+      await expect(page.getByTestId('conv.sandbox.output.cell-0-1')).toHaveClass(/current/);
+      await expectFigureShown(page, 'conv');
+      await expectInViewport(page.getByTestId('conv.stage.formula'), 'formula');
+      await page.keyboard.press('ArrowLeft');
+      await expect(position).toHaveAttribute('data-step', '0');
+      await expectFigureShown(page, 'conv');
+    });
   });
 });

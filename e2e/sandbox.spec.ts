@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import lz from 'lz-string';
 import { conv2d, convTranspose2d } from '../src/core/conv';
 import { expect, test } from './fixtures';
+import { CLASSROOM, expectInViewport, expectNoOverflow, expectStageOnFirstScreen } from './stage';
 
 type Sandbox = {
   input: number[][] | number[][][];
@@ -181,5 +182,172 @@ test.describe('Convolution sandbox', () => {
     await app.open(link({ input: grid(3, 3, 12), kernel: grid(5, 5, 13) }));
     await expect(page.getByTestId('conv.sandbox.no-output')).toBeVisible();
     await expect(page.getByTestId('conv.sandbox.no-output')).toContainText('5');
+  });
+
+  test.describe('on the stage, at 1280 × 800', () => {
+    test.use({ viewport: CLASSROOM });
+
+    /** The formula's typeset text (the MathML, without Temml's TeX annotation), minus as '-'. */
+    const mathText = (page: Page) =>
+      page.getByTestId('conv.sandbox.step-formula').evaluate((el) =>
+        [...el.querySelectorAll('math')]
+          .map((m) => {
+            const c = m.cloneNode(true) as Element;
+            c.querySelectorAll('annotation').forEach((a) => a.remove());
+            return c.textContent ?? '';
+          })
+          .join(' ')
+          .replace(/\u2212/g, '-'),
+      );
+
+    test('the worked example: overview, large figure with legends, typeset formula = 60, stepper', async ({
+      app,
+      page,
+    }) => {
+      await app.open();
+      await page.getByTestId('conv.mode.sandbox').click();
+      await expect(page.getByTestId('conv.stage')).toBeVisible();
+      await expectStageOnFirstScreen(page, 'conv', { stepper: 'conv.sandbox.step.next' });
+      // The overview: input ⊛ kernel → output, the convolution lit as the current part.
+      await expect(page.getByTestId('conv.sandbox.flow.node.conv')).toHaveAttribute(
+        'data-current',
+        'true',
+      );
+      await expect(page.getByTestId('conv.sandbox.flow.node.output')).toContainText('1×1×1');
+      // The formula, typeset, with every product of the window and the sum 60.
+      await expect(
+        page.locator('[data-testid="conv.sandbox.step-formula"] math').first(),
+      ).toBeVisible();
+      await expect.poll(() => mathText(page)).toContain('0⋅1+1⋅2+0⋅3');
+      expect(await mathText(page)).toMatch(/=60$/);
+      await expect(page.getByTestId('conv.sandbox.result')).toHaveAttribute('data-value', '60');
+      // Large: the window's cells are at least 48 px at this size, and each map has its legend.
+      const cell = (await page.getByTestId('conv.sandbox.grid-0.cell-1-1').boundingBox())!;
+      expect(cell.width).toBeGreaterThanOrEqual(48);
+      expect(cell.height).toBeGreaterThanOrEqual(48);
+      await expect(page.getByTestId('conv.sandbox.window').locator('.legend')).toHaveCount(3);
+      await expectInViewport(page.getByTestId('conv.sandbox.output.cell-0-0'), 'output cell');
+      // No number spills out of its cell: the figure's grids and the editors in the side column.
+      await expectNoOverflow(page.getByTestId('conv.sandbox.window'), 'td');
+      await expectNoOverflow(page.getByTestId('conv.stage.side'), 'td');
+    });
+
+    test('stepping by button and ArrowRight keeps the figure in view; the formula shows the reference numbers', async ({
+      app,
+      page,
+    }) => {
+      const config = {
+        input: grid(6, 6, 10),
+        kernel: grid(3, 3, 11),
+        stride: 2,
+        padding: 1,
+        dilation: 2,
+        bias: -0.25,
+      };
+      await app.open(link(config));
+      const expected = reference(config);
+      await expectStageOnFirstScreen(page, 'conv', { stepper: 'conv.sandbox.step.next' });
+      const wo = expected.shape[2]!;
+      const check = async (step: number) => {
+        await expect(page.getByTestId('conv.sandbox.position')).toHaveAttribute(
+          'data-step',
+          String(step),
+        );
+        await expectInViewport(page.getByTestId('conv.stage.figure'), 'figure');
+        await expectInViewport(page.getByTestId('conv.stage.formula'), 'formula');
+        const want = expected.data[step]!;
+        const shown = Number(
+          await page.getByTestId('conv.sandbox.result').getAttribute('data-value'),
+        );
+        expect(Math.abs(shown - want)).toBeLessThan(1e-4);
+        const text = await mathText(page);
+        const [oy, ox] = [Math.floor(step / wo), step % wo];
+        expect(text.startsWith(`y[${oy},${ox}]=`)).toBe(true);
+        // The typeset result is the reference, to the 4 digits the figure shows.
+        expect(text).toMatch(
+          new RegExp(`=${String(Number(want.toPrecision(4))).replace('.', '\\.')}$`),
+        );
+        await expect(page.getByTestId(`conv.sandbox.output.cell-${oy}-${ox}`)).toHaveClass(
+          /current/,
+        );
+        await expectNoOverflow(page.getByTestId('conv.sandbox.window'), 'td');
+      };
+      await check(0);
+      await page.getByTestId('conv.sandbox.step.next').click();
+      await check(1);
+      await page.locator('main').focus();
+      await page.keyboard.press('ArrowRight');
+      await check(2);
+      await page.keyboard.press('ArrowRight');
+      await check(3);
+      await page.keyboard.press('ArrowLeft');
+      await check(2);
+    });
+
+    test('the shape formula is typeset with the user’s numbers, and only valid choices are offered', async ({
+      app,
+      page,
+    }) => {
+      await app.open(link({ input: grid(6, 6, 10), kernel: grid(3, 3, 11) }));
+      await page.getByTestId('conv.sandbox.stride').selectOption('2');
+      await page.getByTestId('conv.sandbox.padding').selectOption('1');
+      await page.getByTestId('conv.sandbox.dilation').selectOption('2');
+      const height = page.getByTestId('conv.sandbox.formula.height');
+      await expect(height).toHaveAttribute('data-value', '2');
+      await expect(height.locator('math')).toBeVisible();
+      await expect(height.locator('[data-tex]')).toHaveAttribute(
+        'data-tex',
+        /\\frac\{6 \+ 2\\cdot 1 - 2\\cdot\(3-1\) - 1\}\{2\}.*= \\mathbf\{2\}$/,
+      );
+      await expect(page.getByTestId('conv.sandbox.flow.node.output')).toContainText('1×2×2');
+      // Transposed: (H−1)s − 2p + d(k−1) + 1 with the same numbers.
+      await page.getByTestId('conv.sandbox.transposed').check();
+      await expect(height).toHaveAttribute('data-value', String((6 - 1) * 2 - 2 + 2 * 2 + 1));
+      await expect(height.locator('[data-tex]')).toHaveAttribute(
+        'data-tex',
+        /\(6-1\)\\cdot 2 - 2\\cdot 1 \+ 2\\cdot\(3-1\) \+ 1 = \\mathbf\{13\}$/,
+      );
+
+      // Three channels in and out, 16 × 16, transposed: stride 4 would be more multiply-adds
+      // than the sandbox lays out, so it is not offered (no message with a field path).
+      const big = {
+        input: [grid(16, 16, 1), grid(16, 16, 2), grid(16, 16, 3)],
+        kernel: [0, 1, 2].map((o) => [0, 1, 2].map((i) => grid(3, 3, 20 + o * 3 + i))),
+        transposed: true,
+      };
+      await app.open(link(big));
+      const stride = page.getByTestId('conv.sandbox.stride');
+      await expect(stride.locator('option[value="3"]')).toBeEnabled();
+      await expect(stride.locator('option[value="4"]')).toBeDisabled();
+      await expect(page.getByTestId('conv.sandbox.problem')).toHaveCount(0);
+    });
+
+    test('the overview chooses the part the figure shows: activation, pooling, the window', async ({
+      app,
+      page,
+    }) => {
+      await app.open(link({ input: grid(6, 6, 10), kernel: grid(3, 3, 11) }));
+      await page.getByTestId('conv.sandbox.activation').selectOption('relu');
+      // Turning it on shows it, lit in the overview, with a ReLU(y) formula of the same cell.
+      await expect(page.getByTestId('conv.sandbox.flow.node.act')).toHaveAttribute(
+        'data-current',
+        'true',
+      );
+      await expect(page.getByTestId('conv.sandbox.curve')).toBeVisible();
+      const y = Number(await page.getByTestId('conv.sandbox.result').getAttribute('data-value'));
+      await expect(page.getByTestId('conv.sandbox.activation-formula')).toHaveAttribute(
+        'data-value',
+        String(Math.fround(Math.max(0, y))),
+      );
+      await expectInViewport(page.getByTestId('conv.sandbox.act.cell-0-0'), 'activated map');
+      // Back to the window with the keyboard, on the overview's box.
+      await page.getByTestId('conv.sandbox.flow.node.conv').focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('conv.sandbox.window')).toBeVisible();
+      await expect(page.getByTestId('conv.sandbox.flow.node.conv')).toHaveAttribute(
+        'data-current',
+        'true',
+      );
+    });
   });
 });

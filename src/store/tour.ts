@@ -54,7 +54,8 @@ export const tourStepSchema = z
       .default(0)
       .describe("The lesson's step (0 = first) this tour step opens at."),
     caption: localizedText(TOUR_LIMITS.text).describe(
-      'What the presenter says at this step: a string, or {"en": …, "zh-CN": …}.',
+      'What the presenter says at this step: a string, or {"en": …, "zh-CN": …}. ' +
+        'Formulas go between dollar signs in TeX, e.g. $QK^\\top / \\sqrt{d_k}$ (\\$ for a dollar sign).',
     ),
   })
   .strict();

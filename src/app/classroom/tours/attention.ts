@@ -30,8 +30,8 @@ export const attentionTour: TourInput = {
       config: { mode: 'model', text },
       step: 3,
       caption: {
-        en: 'Scores: every query dotted with every key, Q·Kᵀ.',
-        'zh-CN': '分数：每个查询与每个键做点积，Q·Kᵀ。',
+        en: 'Scores: every query dotted with every key, $QK^\\top$.',
+        'zh-CN': '分数：每个查询与每个键做点积，$QK^\\top$。',
       },
     },
     {
@@ -39,8 +39,8 @@ export const attentionTour: TourInput = {
       config: { mode: 'model', text },
       step: 5,
       caption: {
-        en: 'Scaled by √d_k, then masked: a token may not look at the tokens after it.',
-        'zh-CN': '除以 √d_k 缩放，再加掩码：一个词元不能看它后面的词元。',
+        en: 'Scaled by $\\sqrt{d_k}$, then masked: a token may not look at the tokens after it.',
+        'zh-CN': '除以 $\\sqrt{d_k}$ 缩放，再加掩码：一个词元不能看它后面的词元。',
       },
     },
     {
@@ -93,8 +93,8 @@ export const attentionTour: TourInput = {
       config: { mode: 'sandbox', mask: 'causal' },
       step: 3,
       caption: {
-        en: 'With a causal mask, the upper triangle becomes −∞ and its weights exactly 0.',
-        'zh-CN': '加上因果掩码，上三角变成 −∞，对应的权重正好为 0。',
+        en: 'With a causal mask, the upper triangle becomes $-\\infty$ and its weights exactly 0.',
+        'zh-CN': '加上因果掩码，上三角变成 $-\\infty$，对应的权重正好为 0。',
       },
     },
   ],

@@ -99,8 +99,8 @@ export const convolutionTour: TourInput = {
       },
       step: 10,
       caption: {
-        en: 'Nine products, summed, plus the bias: exactly the number on the feature map.',
-        'zh-CN': '九个乘积相加，再加上偏置：正是特征图上的那个数。',
+        en: 'Nine products, summed, plus the bias — $\\sum w\\cdot x + b$ — exactly the number on the feature map.',
+        'zh-CN': '九个乘积相加，再加上偏置（$\\sum w\\cdot x + b$），正是特征图上的那个数。',
       },
     },
     {
@@ -108,8 +108,9 @@ export const convolutionTour: TourInput = {
       config: { mode: 'sandbox' },
       step: 0,
       caption: {
-        en: 'Now your own: a 3×3 input and a 3×3 kernel. 2·2 + 3·6 + 1·4 ... the sum is 60.',
-        'zh-CN': '现在自己动手：3×3 的输入和 3×3 的卷积核。逐项相乘再求和，结果是 60。',
+        en: 'Now your own: a 3×3 input and a 3×3 kernel. Nine products, summed: $\\sum w\\cdot x = 1\\cdot 2 + 2\\cdot 4 + 3\\cdot 6 + 4\\cdot 8 = 60$ (the other five weights are 0).',
+        'zh-CN':
+          '现在自己动手：3×3 的输入和 3×3 的卷积核。九个乘积相加：$\\sum w\\cdot x = 1\\cdot 2 + 2\\cdot 4 + 3\\cdot 6 + 4\\cdot 8 = 60$（其余五个权重为 0）。',
       },
     },
     {
@@ -134,8 +135,9 @@ export const convolutionTour: TourInput = {
       },
       step: 3,
       caption: {
-        en: 'Stride 2 with padding 1: the window jumps two cells, so a 5×5 input gives 3×3.',
-        'zh-CN': '步幅 2、填充 1：窗口每次跳两格，所以 5×5 的输入得到 3×3 的输出。',
+        en: 'Stride 2 with padding 1: the window jumps two cells, so a 5×5 input gives 3×3: $\\lfloor (5 + 2\\cdot 1 - 3)/2 \\rfloor + 1 = 3$.',
+        'zh-CN':
+          '步幅 2、填充 1：窗口每次跳两格，所以 5×5 的输入得到 3×3 的输出：$\\lfloor (5 + 2\\cdot 1 - 3)/2 \\rfloor + 1 = 3$。',
       },
     },
     {
@@ -155,8 +157,9 @@ export const convolutionTour: TourInput = {
       },
       step: 4,
       caption: {
-        en: 'Transposed convolution runs the other way: each input cell spreads over the output.',
-        'zh-CN': '转置卷积反过来：每个输入格把值分散到输出上。',
+        en: 'Transposed convolution runs the other way: each input cell spreads over the output, so 2×2 grows to $(2-1)\\cdot 1 + (2-1) + 1 = 3$ rows and columns.',
+        'zh-CN':
+          '转置卷积反过来：每个输入格把值分散到输出上，所以 2×2 变大为 $(2-1)\\cdot 1 + (2-1) + 1 = 3$ 行 3 列。',
       },
     },
   ],

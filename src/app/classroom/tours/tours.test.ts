@@ -1,10 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureTemml, renderTex } from '../../../viz/Formula';
+import { splitCaption } from '../captionMath';
 import { LESSON_IDS, lessonDefinition } from '../../../store/lessonRegistry';
 import { validateTour } from '../../../store/tour';
 import { registerLessons } from '../../lessons';
 import { BUILTIN_TOURS } from './index';
 
-beforeAll(() => registerLessons());
+beforeAll(async () => {
+  registerLessons();
+  await ensureTemml();
+});
 
 // The tours are written against the lessons' current config schemas: when a schema changes,
 // this test names the tour step and field that no longer validate.
@@ -33,5 +38,18 @@ describe('built-in tours', () => {
     const modes = Object.keys(def.modeDefaults ?? {});
     const visited = new Set(result.tour.steps.map((s) => (s.config as { mode?: string }).mode));
     for (const m of modes) expect(visited).toContain(m);
+  });
+
+  it.each(LESSON_IDS)('the %s tour’s formulas typeset without errors', (id) => {
+    for (const s of BUILTIN_TOURS[id].steps) {
+      for (const text of Object.values(s.caption as Record<string, string>)) {
+        for (const piece of splitCaption(text)) {
+          if (piece.kind !== 'math') continue;
+          const html = renderTex(piece.tex, false)!;
+          expect(html, piece.tex).toContain('<math');
+          expect(html, piece.tex).not.toContain('temml-error');
+        }
+      }
+    }
   });
 });

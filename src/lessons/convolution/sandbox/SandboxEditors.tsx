@@ -35,11 +35,17 @@ import {
 import { Stepper } from './Stepper';
 
 type EditArrays = (f: (a: SandboxArrays) => SandboxArrays, patch?: Partial<SandboxConfig>) => void;
+/** Whether an edit would be accepted (the controls offer only those). */
+type AllowArrays = (
+  f: (a: SandboxArrays) => SandboxArrays,
+  patch?: Partial<SandboxConfig>,
+) => boolean;
 
 interface EditorProps {
   config: SandboxConfig;
   arrays: SandboxArrays;
   editArrays: EditArrays;
+  allowArrays: AllowArrays;
 }
 
 function useEditorMessages(what: string): MatrixEditorMessages {
@@ -89,17 +95,13 @@ function ChannelTabs({
   );
 }
 
-function InputPanelBody({ config, arrays, editArrays }: EditorProps) {
+/** The input to start from (a preset, or random numbers): in the stage's bar. */
+function InputPresetPickerBody({ config, arrays, editArrays }: Omit<EditorProps, 'allowArrays'>) {
   const { t } = useTranslation();
-  const [selected, setSelected] = useState(0);
   const channels = arrays.input.length;
-  const ch = Math.min(selected, channels - 1);
   const rows = arrays.input[0]!.length;
   const cols = arrays.input[0]![0]!.length;
   const preset = matchInputPreset(config.preset, arrays.input);
-  const messages = useEditorMessages(t('sandbox.input'));
-  // Any edit of the numbers leaves the preset behind.
-  const custom = { preset: undefined };
 
   const choose = (name: InputPreset, seed = 1) => {
     if (name === 'random') {
@@ -112,36 +114,52 @@ function InputPanelBody({ config, arrays, editArrays }: EditorProps) {
   };
 
   return (
-    <section className="panel sandbox-input" aria-labelledby="sandbox-input-title">
-      <h2 id="sandbox-input-title">{t('sandbox.input')}</h2>
-      <div className="sandbox-row">
-        <label className="select-label">
-          {t('sandbox.inputPreset')}
-          <select
-            value={preset ?? 'custom'}
-            onChange={(e) => choose(e.target.value as InputPreset)}
-            data-testid="conv.sandbox.preset"
-          >
-            <option value="custom" disabled>
-              {t('sandbox.custom')}
+    <div className="sandbox-row sandbox-preset">
+      <label className="select-label">
+        {t('sandbox.inputPreset')}
+        <select
+          value={preset ?? 'custom'}
+          onChange={(e) => choose(e.target.value as InputPreset)}
+          data-testid="conv.sandbox.preset"
+        >
+          <option value="custom" disabled>
+            {t('sandbox.custom')}
+          </option>
+          {INPUT_PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {t(`sandbox.inputPresets.${p}`)}
             </option>
-            {INPUT_PRESETS.map((p) => (
-              <option key={p} value={p}>
-                {t(`sandbox.inputPresets.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {preset === 'random' && (
-          <button
-            type="button"
-            onClick={() => choose('random', randomSeed(config.preset) + 1)}
-            data-testid="conv.sandbox.reroll"
-          >
-            {t('sandbox.reroll', { seed: randomSeed(config.preset) })}
-          </button>
-        )}
-      </div>
+          ))}
+        </select>
+      </label>
+      {preset === 'random' && (
+        <button
+          type="button"
+          onClick={() => choose('random', randomSeed(config.preset) + 1)}
+          data-testid="conv.sandbox.reroll"
+        >
+          {t('sandbox.reroll', { seed: randomSeed(config.preset) })}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function InputPanelBody({ arrays, editArrays, allowArrays }: Omit<EditorProps, 'config'>) {
+  const { t } = useTranslation();
+  const [selected, setSelected] = useState(0);
+  const channels = arrays.input.length;
+  const ch = Math.min(selected, channels - 1);
+  const rows = arrays.input[0]!.length;
+  const cols = arrays.input[0]![0]!.length;
+  const messages = useEditorMessages(t('sandbox.input'));
+  // Any edit of the numbers leaves the preset behind.
+  const custom = { preset: undefined };
+  const channelChange = (n: number) => (a: SandboxArrays) =>
+    n > channels ? addInputChannel(a) : removeInputChannel(a, channels - 1);
+
+  return (
+    <div className="sandbox-input">
       <div className="sandbox-row">
         <SizeSteppers
           what="input"
@@ -149,18 +167,15 @@ function InputPanelBody({ config, arrays, editArrays }: EditorProps) {
           cols={cols}
           max={SANDBOX_LIMITS.size}
           onResize={(r, c) => editArrays((a) => resizeInput(a, r, c), custom)}
+          allowed={(r, c) => allowArrays((a) => resizeInput(a, r, c), custom)}
         />
         <Stepper
           label={t('sandbox.channels')}
           value={channels}
           min={1}
           max={SANDBOX_LIMITS.channels}
-          onChange={(n) =>
-            editArrays(
-              (a) => (n > channels ? addInputChannel(a) : removeInputChannel(a, channels - 1)),
-              custom,
-            )
-          }
+          onChange={(n) => editArrays(channelChange(n), custom)}
+          allowed={(n) => allowArrays(channelChange(n), custom)}
           decLabel={t('sandbox.fewer', { what: t('sandbox.inputChannelsLower') })}
           incLabel={t('sandbox.more', { what: t('sandbox.inputChannelsLower') })}
           testId="conv.sandbox.input.channels"
@@ -191,11 +206,11 @@ function InputPanelBody({ config, arrays, editArrays }: EditorProps) {
         idPrefix={`sandbox-input-${ch}`}
       />
       <p className="hint">{t('sandbox.editHint')}</p>
-    </section>
+    </div>
   );
 }
 
-function KernelPanelBody({ arrays, editArrays }: Omit<EditorProps, 'config'>) {
+function KernelPanelBody({ arrays, editArrays, allowArrays }: Omit<EditorProps, 'config'>) {
   const { t } = useTranslation();
   const [selOut, setSelOut] = useState(0);
   const [selIn, setSelIn] = useState(0);
@@ -208,10 +223,11 @@ function KernelPanelBody({ arrays, editArrays }: Omit<EditorProps, 'config'>) {
   const cols = slice[0]!.length;
   const preset = matchKernelPreset(slice);
   const messages = useEditorMessages(t('sandbox.kernel'));
+  const outChange = (n: number) => (a: SandboxArrays) =>
+    n > outs ? addOutputChannel(a) : removeOutputChannel(a, outs - 1);
 
   return (
-    <section className="panel sandbox-kernel" aria-labelledby="sandbox-kernel-title">
-      <h2 id="sandbox-kernel-title">{t('sandbox.kernel')}</h2>
+    <div className="sandbox-kernel">
       <div className="sandbox-row">
         <label className="select-label">
           {t('sandbox.kernelPreset')}
@@ -242,15 +258,15 @@ function KernelPanelBody({ arrays, editArrays }: Omit<EditorProps, 'config'>) {
           cols={cols}
           max={SANDBOX_LIMITS.kernel}
           onResize={(r, c) => editArrays((a) => resizeKernel(a, r, c))}
+          allowed={(r, c) => allowArrays((a) => resizeKernel(a, r, c))}
         />
         <Stepper
           label={t('sandbox.outChannels')}
           value={outs}
           min={1}
           max={SANDBOX_LIMITS.channels}
-          onChange={(n) =>
-            editArrays((a) => (n > outs ? addOutputChannel(a) : removeOutputChannel(a, outs - 1)))
-          }
+          onChange={(n) => editArrays(outChange(n))}
+          allowed={(n) => allowArrays(outChange(n))}
           decLabel={t('sandbox.fewer', { what: t('sandbox.outChannelsLower') })}
           incLabel={t('sandbox.more', { what: t('sandbox.outChannelsLower') })}
           testId="conv.sandbox.kernel.out-channels"
@@ -297,9 +313,12 @@ function KernelPanelBody({ arrays, editArrays }: Omit<EditorProps, 'config'>) {
           />
         ))}
       </div>
-    </section>
+    </div>
   );
 }
+
+/** Memoised: stepping the animation does not redraw it. */
+export const InputPresetPicker = memo(InputPresetPickerBody);
 
 /** Memoised: stepping the animation does not redraw it. */
 export const InputPanel = memo(InputPanelBody);
@@ -314,12 +333,14 @@ function SizeSteppers({
   cols,
   max,
   onResize,
+  allowed,
 }: {
   what: 'input' | 'kernel';
   rows: number;
   cols: number;
   max: number;
   onResize: (rows: number, cols: number) => void;
+  allowed: (rows: number, cols: number) => boolean;
 }) {
   const { t } = useTranslation();
   const dims = [
@@ -329,6 +350,7 @@ function SizeSteppers({
       what: t(`sandbox.${what}Rows`),
       value: rows,
       set: (n: number) => onResize(n, cols),
+      ok: (n: number) => allowed(n, cols),
     },
     {
       key: 'cols',
@@ -336,6 +358,7 @@ function SizeSteppers({
       what: t(`sandbox.${what}Cols`),
       value: cols,
       set: (n: number) => onResize(rows, n),
+      ok: (n: number) => allowed(rows, n),
     },
   ];
   return dims.map((d) => (
@@ -346,6 +369,7 @@ function SizeSteppers({
       min={1}
       max={max}
       onChange={d.set}
+      allowed={d.ok}
       decLabel={t('sandbox.fewer', { what: d.what })}
       incLabel={t('sandbox.more', { what: d.what })}
       testId={`conv.sandbox.${what}.${d.key}`}

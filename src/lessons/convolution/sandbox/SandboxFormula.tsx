@@ -1,51 +1,27 @@
-/** The output-shape formulas with the current numbers, and why there is no output when so. */
-import { memo, type ReactNode } from 'react';
+/** The output-shape formulas, typeset with the current numbers, and why there is no output when so. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Formula } from '../../../viz/Formula';
 import type { SandboxConfig } from '../config';
 import type { SandboxModel } from './derive';
-import { axisFormula, poolFormula, type AxisFormula } from './formula';
-
-/** Text with `X_sub` written as X with a subscript. */
-function MathText({ text }: { text: string }) {
-  const parts = text.split(/([A-Za-z])_([a-z]+)/);
-  // split with two groups: [text, letter, sub, text, letter, sub, …, text]
-  const nodes: ReactNode[] = [];
-  for (let i = 0; i < parts.length; i += 3) {
-    nodes.push(parts[i]);
-    if (i + 2 < parts.length) {
-      nodes.push(
-        <span key={i}>
-          <var>{parts[i + 1]}</var>
-          <sub>{parts[i + 2]}</sub>
-        </span>,
-      );
-    }
-  }
-  return <>{nodes}</>;
-}
+import { axisFormula, poolFormula, texSymbol, type AxisFormula } from './formula';
 
 function FormulaLine({
   symbol,
-  sub,
   f,
   testId,
 }: {
+  /** `H_out`, `W_pool`… */
   symbol: string;
-  sub: string;
   f: AxisFormula;
   testId: string;
 }) {
   return (
-    // Three unbreakable parts, so a narrow screen wraps between them, not inside.
-    <span className="formula-line" data-testid={testId} data-value={f.value}>
-      <span>
-        <var>{symbol}</var>
-        <sub>{sub}</sub> = <MathText text={f.general} />
-      </span>{' '}
-      <span>= {f.numbers}</span>{' '}
-      <span>
-        = <strong>{f.value}</strong>
-      </span>
+    <span className="shape-line" data-testid={testId} data-value={f.value}>
+      <Formula
+        tex={`${texSymbol(symbol)} = ${f.tex.general} = ${f.tex.numbers} = \\mathbf{${f.value}}`}
+        label={`${symbol} = ${f.general} = ${f.numbers} = ${f.value}`}
+      />
     </span>
   );
 }
@@ -77,15 +53,14 @@ function FormulaPanelBody({ config, model }: { config: SandboxConfig; model: San
   const reasons = [why('height', fh), why('width', fw)].filter((r): r is string => r !== null);
 
   return (
-    <section className="panel sandbox-formula" aria-labelledby="sandbox-formula-title">
-      <h2 id="sandbox-formula-title">{t('sandbox.shapeTitle')}</h2>
+    <div className="sandbox-formula">
       <p className="hint">
         {config.transposed ? t('sandbox.shapeTransposed') : t('sandbox.shapeConv')}
       </p>
-      <p className="formula" data-testid="conv.sandbox.formula">
-        <FormulaLine symbol="H" sub="out" f={fh} testId="conv.sandbox.formula.height" />
-        <FormulaLine symbol="W" sub="out" f={fw} testId="conv.sandbox.formula.width" />
-      </p>
+      <div className="shape-formulas" data-testid="conv.sandbox.formula">
+        <FormulaLine symbol="H_out" f={fh} testId="conv.sandbox.formula.height" />
+        <FormulaLine symbol="W_out" f={fw} testId="conv.sandbox.formula.width" />
+      </div>
       <p className="hint formula-legend">{t('sandbox.formulaLegend', { h, w, kH, kW, s, p, d })}</p>
       {reasons.length > 0 ? (
         <div className="no-output" role="status" data-testid="conv.sandbox.no-output">
@@ -101,20 +76,10 @@ function FormulaPanelBody({ config, model }: { config: SandboxConfig; model: San
       )}
       {pooled && (
         <>
-          <p className="formula" data-testid="conv.sandbox.pool-formula">
-            <FormulaLine
-              symbol="H"
-              sub="pool"
-              f={pooled.h}
-              testId="conv.sandbox.pool-formula.height"
-            />
-            <FormulaLine
-              symbol="W"
-              sub="pool"
-              f={pooled.w}
-              testId="conv.sandbox.pool-formula.width"
-            />
-          </p>
+          <div className="shape-formulas" data-testid="conv.sandbox.pool-formula">
+            <FormulaLine symbol="H_pool" f={pooled.h} testId="conv.sandbox.pool-formula.height" />
+            <FormulaLine symbol="W_pool" f={pooled.w} testId="conv.sandbox.pool-formula.width" />
+          </div>
           <p className="hint formula-legend">
             {t('sandbox.poolLegend', { ho, wo, k: config.poolSize, s: config.poolStride })}
           </p>
@@ -125,7 +90,7 @@ function FormulaPanelBody({ config, model }: { config: SandboxConfig; model: San
           )}
         </>
       )}
-    </section>
+    </div>
   );
 }
 

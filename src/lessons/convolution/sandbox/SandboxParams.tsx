@@ -14,19 +14,22 @@ function NumberSelect({
   options,
   onChange,
   testId,
+  allowed,
 }: {
   label: string;
   value: number;
   options: number[];
   onChange: (v: number) => void;
   testId: string;
+  /** Options that would be refused are offered disabled. */
+  allowed: (v: number) => boolean;
 }) {
   return (
     <label className="select-label">
       {label}
       <select value={value} onChange={(e) => onChange(Number(e.target.value))} data-testid={testId}>
         {options.map((v) => (
-          <option key={v} value={v}>
+          <option key={v} value={v} disabled={v !== value && !allowed(v)}>
             {v}
           </option>
         ))}
@@ -38,19 +41,21 @@ function NumberSelect({
 function ParamsPanelBody({
   config,
   edit,
+  allowed,
   showParams,
   showPool,
 }: {
   config: SandboxConfig;
   edit: (change: SandboxEdit) => void;
+  allowed: (change: SandboxEdit) => boolean;
   showParams: boolean;
   showPool: boolean;
 }) {
   const { t } = useTranslation();
   const set = (patch: Partial<SandboxConfig>) => edit((c) => ({ ...c, ...patch }));
+  const can = (patch: Partial<SandboxConfig>) => allowed((c) => ({ ...c, ...patch }));
   return (
-    <section className="panel sandbox-params" aria-labelledby="sandbox-params-title">
-      <h2 id="sandbox-params-title">{t('sandbox.params')}</h2>
+    <div className="sandbox-params">
       {showParams && (
         <div className="params-grid">
           <NumberSelect
@@ -58,6 +63,7 @@ function ParamsPanelBody({
             value={config.stride}
             options={range(1, SANDBOX_LIMITS.stride)}
             onChange={(stride) => set({ stride })}
+            allowed={(stride) => can({ stride })}
             testId="conv.sandbox.stride"
           />
           <NumberSelect
@@ -65,6 +71,7 @@ function ParamsPanelBody({
             value={config.padding}
             options={range(0, SANDBOX_LIMITS.padding)}
             onChange={(padding) => set({ padding })}
+            allowed={(padding) => can({ padding })}
             testId="conv.sandbox.padding"
           />
           <NumberSelect
@@ -72,12 +79,14 @@ function ParamsPanelBody({
             value={config.dilation}
             options={range(1, SANDBOX_LIMITS.dilation)}
             onChange={(dilation) => set({ dilation })}
+            allowed={(dilation) => can({ dilation })}
             testId="conv.sandbox.dilation"
           />
           <label className="check-label">
             <input
               type="checkbox"
               checked={config.transposed}
+              disabled={!can({ transposed: !config.transposed })}
               onChange={(e) => set({ transposed: e.target.checked })}
               data-testid="conv.sandbox.transposed"
             />
@@ -122,6 +131,7 @@ function ParamsPanelBody({
                 value={config.poolSize}
                 options={range(1, SANDBOX_LIMITS.pool)}
                 onChange={(poolSize) => set({ poolSize })}
+                allowed={(poolSize) => can({ poolSize })}
                 testId="conv.sandbox.pool-size"
               />
               <NumberSelect
@@ -129,13 +139,14 @@ function ParamsPanelBody({
                 value={config.poolStride}
                 options={range(1, SANDBOX_LIMITS.pool)}
                 onChange={(poolStride) => set({ poolStride })}
+                allowed={(poolStride) => can({ poolStride })}
                 testId="conv.sandbox.pool-stride"
               />
             </>
           )}
         </div>
       )}
-    </section>
+    </div>
   );
 }
 

@@ -12,6 +12,7 @@ export function Stepper({
   decLabel,
   incLabel,
   testId,
+  allowed = () => true,
 }: {
   label: string;
   value: number;
@@ -21,7 +22,11 @@ export function Stepper({
   decLabel: string;
   incLabel: string;
   testId: string;
+  /** Whether a value within min…max is accepted (a button that would be refused is off). */
+  allowed?: (value: number) => boolean;
 }) {
+  const canDec = value > min && allowed(value - 1);
+  const canInc = value < max && allowed(value + 1);
   return (
     <div className="stepper-control" role="group" aria-label={label}>
       <span className="stepper-label" aria-hidden="true">
@@ -31,8 +36,8 @@ export function Stepper({
         type="button"
         aria-label={decLabel}
         // aria-disabled, not disabled: a disabled button drops keyboard focus at the limit.
-        aria-disabled={value <= min}
-        onClick={() => value > min && onChange(value - 1)}
+        aria-disabled={!canDec}
+        onClick={() => canDec && onChange(value - 1)}
         data-testid={`${testId}.dec`}
       >
         −
@@ -43,8 +48,8 @@ export function Stepper({
       <button
         type="button"
         aria-label={incLabel}
-        aria-disabled={value >= max}
-        onClick={() => value < max && onChange(value + 1)}
+        aria-disabled={!canInc}
+        onClick={() => canInc && onChange(value + 1)}
         data-testid={`${testId}.inc`}
       >
         +

@@ -17,6 +17,8 @@ export interface AxisFormula {
   general: string;
   /** The same formula with the numbers put in. */
   numbers: string;
+  /** `general` and `numbers` in TeX, for the typeset formula. */
+  tex: { general: string; numbers: string };
   value: number;
   /**
    * Why there is no output (value ≤ 0), with the numbers: `span` cells the dilated kernel
@@ -29,6 +31,12 @@ export interface AxisFormula {
 }
 
 const M = '−'; // typographic minus
+
+/** `H` → `H`, `H_out` → `H_{\mathrm{out}}` (TeX). */
+export function texSymbol(symbol: string): string {
+  const [base, sub] = symbol.split('_');
+  return sub ? `${base}_{\\mathrm{${sub}}}` : base!;
+}
 
 /** Output size along one axis of a convolution (or transposed convolution). */
 export function axisFormula(
@@ -44,6 +52,10 @@ export function axisFormula(
     return {
       general: `(${symbol}${M}1)s ${M} 2p + d(k${M}1) + 1`,
       numbers: `(${n}${M}1)·${s} ${M} 2·${p} + ${d}·(${k}${M}1) + 1`,
+      tex: {
+        general: `(${texSymbol(symbol)}-1)\\,s - 2p + d\\,(k-1) + 1`,
+        numbers: `(${n}-1)\\cdot ${s} - 2\\cdot ${p} + ${d}\\cdot(${k}-1) + 1`,
+      },
       value,
       ...(value <= 0 ? { empty: { kind: 'transposed' as const, full, cropped: 2 * p } } : {}),
     };
@@ -52,6 +64,10 @@ export function axisFormula(
   return {
     general: `⌊(${symbol} + 2p ${M} d(k${M}1) ${M} 1)/s⌋ + 1`,
     numbers: `⌊(${n} + 2·${p} ${M} ${d}·(${k}${M}1) ${M} 1)/${s}⌋ + 1`,
+    tex: {
+      general: `\\left\\lfloor \\frac{${texSymbol(symbol)} + 2p - d\\,(k-1) - 1}{s} \\right\\rfloor + 1`,
+      numbers: `\\left\\lfloor \\frac{${n} + 2\\cdot ${p} - ${d}\\cdot(${k}-1) - 1}{${s}} \\right\\rfloor + 1`,
+    },
     value,
     ...(value <= 0
       ? { empty: { kind: 'conv' as const, span: d * (k - 1) + 1, available: n + 2 * p } }
@@ -65,6 +81,10 @@ export function poolFormula(symbol: string, n: number, k: number, s: number): Ax
   return {
     general: `⌊(${symbol} ${M} k)/s⌋ + 1`,
     numbers: `⌊(${n} ${M} ${k})/${s}⌋ + 1`,
+    tex: {
+      general: `\\left\\lfloor \\frac{${texSymbol(symbol)} - k}{s} \\right\\rfloor + 1`,
+      numbers: `\\left\\lfloor \\frac{${n} - ${k}}{${s}} \\right\\rfloor + 1`,
+    },
     value,
     ...(value <= 0 ? { empty: { kind: 'conv' as const, span: k, available: n } } : {}),
   };
