@@ -196,7 +196,9 @@ test.describe('GAN data picker', () => {
     await expect(page.getByTestId('gan.data.kind.custom')).toHaveAttribute('aria-pressed', 'true');
     await expect(real).toHaveAttribute('data-count', '4');
 
-    // Drawing a stroke on the plane adds points.
+    // Drawing a stroke on the plane adds points (the picker sits in the stage's side column,
+    // which scrolls on its own: bring the plane into view first).
+    await page.getByTestId('gan.data.plot.canvas').scrollIntoViewIfNeeded();
     const box = (await page.getByTestId('gan.data.plot.canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
     await page.mouse.down();

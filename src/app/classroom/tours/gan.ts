@@ -28,8 +28,9 @@ export const ganTour: TourInput = {
       config: { mode: 'losses', dReal: [0.9], dFake: [0.1] },
       step: 2,
       caption: {
-        en: 'D’s loss is small when it is right about both: about 0.21 here.',
-        'zh-CN': '两者都判断对时，D 的损失很小：这里约为 0.21。',
+        en: 'D’s loss is small when it is right about both: $L_D = -\\log 0.9 - \\log(1 - 0.1) \\approx 0.21$ here.',
+        'zh-CN':
+          '两者都判断对时，D 的损失很小：这里 $L_D = -\\log 0.9 - \\log(1 - 0.1) \\approx 0.21$。',
       },
     },
     {
@@ -37,8 +38,8 @@ export const ganTour: TourInput = {
       config: { mode: 'losses', dReal: [0.9], dFake: [0.1] },
       step: 3,
       caption: {
-        en: 'G’s loss is large (about 2.30): it wants D to be fooled.',
-        'zh-CN': 'G 的损失很大（约 2.30）：它想骗过 D。',
+        en: 'G’s loss is large, $L_G = -\\log 0.1 \\approx 2.30$: it wants D to be fooled.',
+        'zh-CN': 'G 的损失很大，$L_G = -\\log 0.1 \\approx 2.30$：它想骗过 D。',
       },
     },
     {
@@ -84,8 +85,8 @@ export const ganTour: TourInput = {
       config: { mode: 'digits' },
       step: 0,
       caption: {
-        en: 'A trained generator makes digits from 8 random numbers, z; D scores them and the CNN reads them.',
-        'zh-CN': '训练好的生成器从 8 个随机数 z 生成数字；D 给它们打分，CNN 识别它们。',
+        en: 'A trained generator makes digits from 8 random numbers, $z$; D scores them and the CNN reads them.',
+        'zh-CN': '训练好的生成器从 8 个随机数 $z$ 生成数字；D 给它们打分，CNN 识别它们。',
       },
     },
     {
