@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { FrameLocator, Page } from '@playwright/test';
 import lz from 'lz-string';
+import { dCalibration } from '../src/lessons/gan/digits/ganModels';
 import { ask, expect, getResult, maxAbsDiff, openEmbedHost, test } from './fixtures';
+import { CLASSROOM, expectInViewport, expectStageOnFirstScreen } from './stage';
 
 /**
  * The GAN lesson's digits view, driven as a user and as an embedding page would: the example
@@ -23,7 +25,14 @@ interface DigitsResult {
   seed: number;
   label: number;
   grid: { z: number[][]; scores: number[] };
-  selected: { z: number[]; label: number; image: number[][]; score: number; classes: number[] };
+  selected: {
+    z: number[];
+    label: number;
+    image: number[][];
+    score: number;
+    classes: number[];
+    cnn: number[];
+  };
   interpolation: {
     from: { z: number[]; label: number };
     to: { z: number[]; label: number };
@@ -43,6 +52,101 @@ async function openDigits(page: Page, ep: string): Promise<FrameLocator> {
 }
 
 const result = (page: Page) => getResult<DigitsResult>(page);
+
+/** What the discriminator's card records about its score (read by the view at run time). */
+const dCard = JSON.parse(
+  readFileSync(new URL('../models/mnist_gan_d.json', import.meta.url), 'utf8'),
+) as { metrics: Record<string, unknown> };
+
+test.describe('GAN digits on the stage (classroom screen)', () => {
+  test('the selected sample is one of the grid’s, highlighted and labelled; D’s verdict uses its card; the reading is the CNN’s', async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize(CLASSROOM);
+    const c = lz.compressToEncodedURIComponent(JSON.stringify({ mode: 'digits' }));
+    await app.open(`#/gan?c=${c}`);
+    await expect(page.getByTestId('gan.digits')).toHaveAttribute('aria-busy', 'false');
+    await expect(page.getByTestId('gan.digits.selected')).toBeVisible();
+    await expectStageOnFirstScreen(page, 'gan', { stepper: 'gan.digits.step.next' });
+    const grid = page.getByTestId('gan.digits.figure');
+
+    // The default z is the grid's first sample: highlighted there, and named so above the image.
+    await expect(page.getByTestId('gan.digits.sample-0')).toHaveAttribute('aria-pressed', 'true');
+    await expect(grid.locator('[aria-pressed="true"]')).toHaveCount(1);
+    await expect(page.getByTestId('gan.digits.selected-title')).toHaveText(
+      'Sample 1 of 12: G’s digit 7',
+    );
+    await expect(page.getByTestId('gan.digits.selected')).toHaveAttribute('data-sample', '0');
+    // The large image is larger than a grid cell, and all of it is on the first screen.
+    const big = (await page.getByTestId('gan.digits.selected.image').boundingBox())!;
+    const cell = (await page.getByTestId('gan.digits.sample-1').boundingBox())!;
+    expect(big.width).toBeGreaterThan(2 * cell.width);
+    expect(big.width).toBeGreaterThan(200);
+    await expectInViewport(page.getByTestId('gan.digits.selected.image'), 'selected image');
+
+    // Picking another sample moves the highlight and the title, and keeps the figure in view.
+    await page.getByTestId('gan.digits.sample-4').click();
+    await expect(page.getByTestId('gan.digits.sample-4')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('gan.digits.sample-0')).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByTestId('gan.digits.selected-title')).toHaveText(
+      'Sample 5 of 12: G’s digit 7',
+    );
+    await expect(page.getByTestId('gan.digits.selected')).toHaveAttribute('data-sample', '4');
+    const score4 = Number(await page.getByTestId('gan.digits.sample-4').getAttribute('data-score'));
+    await expect
+      .poll(async () =>
+        Number(await page.getByTestId('gan.digits.selected').getAttribute('data-score')),
+      )
+      .toBeCloseTo(score4, 5);
+    await expectInViewport(page.getByTestId('gan.stage.figure'), 'figure');
+
+    // D's verdict is worded from the card's figures (mean score on real and on G's digits).
+    const cal = dCalibration(dCard.metrics);
+    expect(cal).not.toBeNull();
+    const verdict = page.getByTestId('gan.digits.verdict');
+    await expect(verdict).toContainText(`D scores it ${score4.toFixed(2)}`);
+    await expect(verdict).toContainText(cal!.meanReal.toFixed(2));
+    await expect(verdict).toContainText(cal!.meanGenerated.toFixed(2));
+    const looksReal =
+      score4 >= (cal!.meanReal + cal!.meanGenerated) / 2 ? 'looks real' : 'looks generated';
+    await expect(verdict).toContainText(looksReal);
+    if (cal!.auc !== null) await expect(verdict).toContainText(`${Math.round(cal!.auc * 100)}%`);
+    // The formula says the same score, typeset.
+    await expect(page.getByTestId('gan.digits.formula').locator('math')).toHaveCount(1);
+    await expect(page.getByTestId('gan.digits.formula')).toContainText(score4.toFixed(2));
+
+    // The reading is the CNN's (the Convolution lesson's network), not D's.
+    const reading = page.getByTestId('gan.digits.cnn');
+    await expect(reading).toContainText('The CNN (the Convolution lesson’s network) reads it as');
+    await expect(reading).not.toContainText('D’s');
+    const digit = Number(await reading.getAttribute('data-digit'));
+    expect(digit).toBeGreaterThanOrEqual(0);
+    await expect(page.getByTestId('gan.digits.flow.node.reading')).toContainText(`${digit} ·`);
+
+    // A latent slider (side column) changes the image; the figure stays in view.
+    await page.getByTestId('gan.digits.z-0').focus();
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('gan.digits.selected-title')).toHaveText(
+      'Your own z (moved away from the samples): G’s digit 7',
+    );
+    await expect(grid.locator('[aria-pressed="true"]')).toHaveCount(0);
+    await expectInViewport(page.getByTestId('gan.stage.figure'), 'figure');
+
+    // New samples: the selection is the new grid's first sample again.
+    await page.getByTestId('gan.digits.reroll').click();
+    await expect(page.getByTestId('gan.digits.seed')).toHaveAttribute('data-seed', '2');
+    await expect(page.getByTestId('gan.digits.sample-0')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('gan.digits.selected-title')).toHaveText(
+      'Sample 1 of 12: G’s digit 7',
+    );
+
+    // The walk steps in the bar; the current image of the strip is marked, in view.
+    await page.getByTestId('gan.digits.step.next').click();
+    await expect(page.getByTestId('gan.digits.strip-1')).toHaveAttribute('aria-current', 'step');
+    await expectInViewport(page.getByTestId('gan.digits.strip-1'), 'walk image');
+  });
+});
 
 test.describe('GAN digits: a generator and its discriminator in the page', () => {
   test('the grid renders with D’s scores, and a golden z gives PyTorch’s image and score', async ({
@@ -84,6 +188,13 @@ test.describe('GAN digits: a generator and its discriminator in the page', () =>
         )
         .toBeCloseTo(c.score[0]!, 4);
     }
+    // The reading is the CNN's: its 10 probabilities in the API, its argmax in the view.
+    const last = await result(page);
+    expect(last.selected.cnn).toHaveLength(10);
+    expect(Math.abs(last.selected.cnn.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-4);
+    const best = last.selected.cnn.indexOf(Math.max(...last.selected.cnn));
+    await expect(frame.getByTestId('gan.digits.cnn')).toHaveAttribute('data-digit', String(best));
+    await frame.getByTestId('gan.digits.models').locator('summary').click();
     await expect(frame.getByTestId('gan.digits.model-card')).toBeVisible();
   });
 

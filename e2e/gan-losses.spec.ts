@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import lz from 'lz-string';
-import { ganLosses, type GanLoss } from '../src/core/ganLoss';
+import { ganLossTerms, ganLosses, type GanLoss } from '../src/core/ganLoss';
 import { ask, expect, getResult, openEmbedHost, test } from './fixtures';
+import { CLASSROOM, expectInViewport, expectNoOverlaps, expectStageOnFirstScreen } from './stage';
 
 /** The losses view of a config, as a link. */
 const link = (config: { dReal: number[]; dFake: number[]; loss: GanLoss }) =>
@@ -15,15 +16,17 @@ const shown = async (page: Page, id: string) =>
 const TOL = 1e-12;
 
 test.describe('GAN losses view', () => {
-  test('the article’s example: L_D ≈ 0.2107 and L_G ≈ 2.3026 on screen', async ({ app, page }) => {
+  test('the widely copied example: L_D ≈ 0.2107 and L_G ≈ 2.3026 on screen', async ({
+    app,
+    page,
+  }) => {
     await app.open('#/gan');
     await page.getByTestId('gan.mode.losses').click();
     await expect(page.getByTestId('gan.losses.lossD')).toHaveText('0.2107');
     await expect(page.getByTestId('gan.losses.lossG')).toHaveText('2.3026');
     await expect(page.getByTestId('gan.losses.formula.lossD')).toHaveText('0.2107');
     await expect(page.getByTestId('gan.losses.real-terms.mean')).toHaveText('0.1054');
-    // The view says why a printed L_D ≈ −1.3956 cannot be.
-    await expect(page.getByTestId('gan.losses.never-negative')).toContainText('−1.3956');
+    await expect(page.getByTestId('gan.losses.never-negative')).toContainText('never be negative');
     await expect(page.getByTestId('gan.losses.compare.non-saturating')).toHaveAttribute(
       'data-selected',
       'true',
@@ -34,6 +37,70 @@ test.describe('GAN losses view', () => {
     await page.getByTestId('gan.losses.steps.next').click();
     await expect(page.getByTestId('gan.losses.step.lossD')).toHaveAttribute('aria-current', 'step');
     await expect(page.getByTestId('gan.losses.steps.count')).toHaveText('Step 3 of 5');
+    // At L_D the copied example's wrong number is shown beside the right one.
+    const copied = page.getByTestId('gan.losses.copied');
+    await expect(copied).toContainText('−1.3956');
+    await expect(copied).toContainText('0.2107');
+    await expect(page.getByTestId('gan.losses.preset')).toHaveValue('copied');
+    await expect(page.getByTestId('gan.losses.preset').locator('option:checked')).toHaveText(
+      /widely copied example/,
+    );
+  });
+
+  test('on the classroom screen: the stage, the typeset formula with core’s numbers at every step', async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize(CLASSROOM);
+    const dReal = [0.8, 0.6];
+    const dFake = [0.3];
+    await app.open(link({ dReal, dFake, loss: 'non-saturating' }));
+    await expectStageOnFirstScreen(page, 'gan', { stepper: 'gan.losses.steps.next' });
+    await expect(page.getByTestId('gan.losses.flow.node.realTerm')).toHaveAttribute(
+      'data-current',
+      'true',
+    );
+    const ref = ganLossTerms(dReal, dFake, 'non-saturating');
+    const f4 = (v: number) => v.toFixed(4);
+    // The figure (curves) is large: most of the stage's width.
+    const figure = (await page.getByTestId('gan.losses.figure').boundingBox())!;
+    expect(figure.width).toBeGreaterThan(CLASSROOM.width * 0.5);
+    expect(figure.height).toBeGreaterThan(250);
+    const formula = page.getByTestId('gan.losses.step-formula');
+    const expected: [string, string[]][] = [
+      ['realTerm', [f4(ref.realTerms[0]!), f4(ref.realTerms[1]!), f4(ref.lossDReal)]],
+      ['fakeTerm', [f4(ref.fakeTerms[0]!), f4(ref.lossDFake)]],
+      ['lossD', [f4(ref.lossDReal), f4(ref.lossDFake), f4(ref.lossD)]],
+      ['lossG', [f4(ref.genTerms[0]!), f4(ref.lossG)]],
+      ['grad', [f4(ref.dGenDlogit[0]!)]],
+    ];
+    for (const [i, [node, numbers]] of expected.entries()) {
+      if (i > 0) await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId(`gan.losses.flow.node.${node}`)).toHaveAttribute(
+        'data-current',
+        'true',
+      );
+      // Typeset (MathML), with every live number of the step.
+      await expect(formula.locator('math')).toHaveCount(1);
+      for (const n of numbers) await expect(formula).toContainText(n);
+      await expectInViewport(page.getByTestId('gan.stage.formula'), 'formula');
+      await expectInViewport(page.getByTestId('gan.stage.figure'), 'figure');
+    }
+    // G's steps: the loss and its gradient side by side, the batch's D(G(z)) marked on both.
+    await expect(
+      page.getByTestId('gan.losses.curve-grad').locator('.gan-loss-chart-mark'),
+    ).toHaveCount(1);
+    await expectNoOverlaps(page.getByTestId('gan.stage.figure'), '.tick');
+    // Changing a D output in the side column redraws the step with the new numbers, in view.
+    await page.getByTestId('gan.losses.dFake.slider-0').focus();
+    await page.keyboard.press('ArrowRight');
+    const moved = ganLossTerms(dReal, [0.31], 'non-saturating');
+    await expect(formula).toContainText(f4(moved.dGenDlogit[0]!));
+    await expectInViewport(page.getByTestId('gan.stage.figure'), 'figure');
+    // The overview's boxes are steps you can go to.
+    await page.getByTestId('gan.losses.flow.node.lossD').click();
+    await expect(page.getByTestId('gan.losses.steps.count')).toHaveText('Step 3 of 5');
+    await expect(formula).toContainText(f4(moved.lossD));
   });
 
   test('editing values and switching the loss: the numbers equal core’s', async ({ app, page }) => {
@@ -83,7 +150,9 @@ test.describe('GAN losses view', () => {
     await app.open(link({ dReal: [0.9], dFake: [1], loss: 'minimax' }));
     await expect(page.getByTestId('gan.losses.lossD')).toHaveText('∞');
     await expect(page.getByTestId('gan.losses.lossG')).toHaveText('−∞');
-    await expect(page.getByTestId('gan.losses.infinite')).toContainText('dFake.0');
+    const infinite = page.getByTestId('gan.losses.infinite');
+    await expect(infinite.locator('[data-field="dFake.0"]')).toHaveCount(2);
+    await expect(infinite).toContainText('D(G(z)) #1 = 1');
     await expect(page.getByTestId('gan.losses')).not.toContainText('NaN');
   });
 
@@ -116,6 +185,9 @@ test.describe('GAN losses view', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await app.open(link({ dReal: [0.9, 0.8, 0.7, 0.6], dFake: [0.1, 0.2], loss: 'lsgan' }));
     await expect(page.getByTestId('gan.losses.lossD')).toBeVisible();
+    // Stepping brings the step's formula into view.
+    await page.getByTestId('gan.losses.steps.next').click();
+    await expectInViewport(page.getByTestId('gan.stage.formula'), 'formula');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

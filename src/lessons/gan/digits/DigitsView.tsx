@@ -441,7 +441,11 @@ function DigitsStage({ config }: { config: DigitsConfig }) {
         </StagePanel>
       )}
       {gCard && dCard && (
-        <StagePanel title={t('ganDigits.modelTitle')} defaultOpen={false}>
+        <StagePanel
+          title={t('ganDigits.modelTitle')}
+          defaultOpen={false}
+          testId="gan.digits.models"
+        >
           <p className="model-card hint" data-testid="gan.digits.model-card">
             {t('ganDigits.model', {
               gParams: gCard.parameterCount.toLocaleString(lang),
@@ -468,7 +472,7 @@ function DigitsStage({ config }: { config: DigitsConfig }) {
             lit={out ? ['score', 'reading', 'image>D', 'D>score', 'image>cnn', 'cnn>reading'] : []}
             label={t('ganDigits.flow.name')}
             testIdPrefix="gan.digits.flow"
-            cell={{ w: 110, h: 46 }}
+            cell={{ w: 124, h: 46 }}
           />
         }
         title={<span data-testid="gan.digits.selected-title">{title}</span>}

@@ -36,6 +36,16 @@ const MIN_W = 380;
 const MAX_W = 960;
 const PAD = { left: 52, right: 14, top: 14, bottom: 46 };
 
+/** A mark's label above its dot (every other one below, to keep neighbours apart), if room. */
+function labelY(y: number, i: number): number {
+  const above = y - 10;
+  const below = y + 22;
+  const roomAbove = above > PAD.top + 24;
+  const roomBelow = below < H - PAD.bottom - 4;
+  if (i % 2 === 0) return roomAbove || !roomBelow ? above : below;
+  return roomBelow || !roomAbove ? below : above;
+}
+
 function ticks(lo: number, hi: number): number[] {
   const raw = (hi - lo) / 5;
   const mag = 10 ** Math.floor(Math.log10(raw));
@@ -174,7 +184,7 @@ export function LossChart({
             {labelled && m.label && (
               <text
                 x={sx(m.x) + (m.x > (x0 + x1) / 2 ? -10 : 10)}
-                y={sy(m.y) - 10}
+                y={labelY(sy(m.y), i)}
                 textAnchor={m.x > (x0 + x1) / 2 ? 'end' : 'start'}
                 className="mark-label"
               >

@@ -308,7 +308,6 @@ export function LossesView() {
         formula={
           <Formula
             tex={stepTex(stepId, terms, config.dReal, config.dFake)}
-            display
             testId="gan.losses.step-formula"
           />
         }
