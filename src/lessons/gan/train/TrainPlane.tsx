@@ -56,20 +56,53 @@ export function framePicture(
   };
 }
 
+/** Which layers the plane shows (their switches sit in the stage's side column). */
+export function LayerSwitches({
+  layers,
+  onChange,
+}: {
+  layers: ReadonlySet<Layer>;
+  onChange: (next: ReadonlySet<Layer>) => void;
+}) {
+  const { t } = useTranslation();
+  const toggle = (l: Layer) => {
+    const next = new Set(layers);
+    if (next.has(l)) next.delete(l);
+    else next.add(l);
+    onChange(next);
+  };
+  return (
+    <div className="gan-layers" role="group" aria-label={t('gan.train.layers')}>
+      {LAYERS.map((l) => (
+        <label key={l}>
+          <input
+            type="checkbox"
+            checked={layers.has(l)}
+            onChange={() => toggle(l)}
+            data-testid={`gan.train.layer.${l}`}
+          />
+          {t(`gan.train.layer.${l}`)}
+        </label>
+      ))}
+    </div>
+  );
+}
+
 export function TrainPlane({
   controller,
   still,
   caption,
+  layers,
 }: {
   controller: TrainController;
   still: PlaneStill | null;
+  layers: ReadonlySet<Layer>;
   /** What the walk shows now (read with the plot). */
   caption?: string;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const ref = useRef<HTMLCanvasElement>(null);
-  const [layers, setLayers] = useState<ReadonlySet<Layer>>(() => new Set(LAYERS));
   // Drawn at the size it is shown, so it stays sharp however large the stage makes it.
   const [size, setSize] = useState(420);
   useEffect(() => {
@@ -101,14 +134,6 @@ export function TrainPlane({
       }),
     );
   }, [controller, still, layers, labelsKey, size]);
-
-  const toggle = (l: Layer) =>
-    setLayers((prev) => {
-      const next = new Set(prev);
-      if (next.has(l)) next.delete(l);
-      else next.add(l);
-      return next;
-    });
 
   return (
     <figure
@@ -165,21 +190,6 @@ export function TrainPlane({
             <span>1 · {t('gan.train.heatReal')}</span>
           </span>
         </div>
-        {!still && (
-          <div className="gan-layers" role="group" aria-label={t('gan.train.layers')}>
-            {LAYERS.map((l) => (
-              <label key={l}>
-                <input
-                  type="checkbox"
-                  checked={layers.has(l)}
-                  onChange={() => toggle(l)}
-                  data-testid={`gan.train.layer.${l}`}
-                />
-                {t(`gan.train.layer.${l}`)}
-              </label>
-            ))}
-          </div>
-        )}
       </figcaption>
     </figure>
   );

@@ -44,7 +44,7 @@ import { LiveLosses, useTrainingHealth } from './LiveLosses';
 import { TrainCharts } from './TrainCharts';
 import { TrainController, type TrainFrame } from './trainController';
 import { gridExport, historyExport, samplesExport } from './trainExports';
-import { TrainPlane } from './TrainPlane';
+import { LAYERS, LayerSwitches, TrainPlane, type Layer } from './TrainPlane';
 import { hyperOf } from './trainSpec';
 
 export function TrainView() {
@@ -64,6 +64,7 @@ export function TrainView() {
   // Bumped by every action (play, a step): the stage brings the plane into view.
   const [nudge, setNudge] = useState(0);
   const health = useTrainingHealth(controller);
+  const [layers, setLayers] = useState<ReadonlySet<Layer>>(() => new Set(LAYERS));
   const ready = status.phase === 'ready';
 
   useEffect(() => {
@@ -542,6 +543,11 @@ export function TrainView() {
       <StagePanel title={t('gan.train.numbers')} testId="gan.train.numbers">
         <TrainCharts controller={controller} show="numbers" />
       </StagePanel>
+      {!record && (
+        <StagePanel title={t('gan.train.layers')} testId="gan.train.layers">
+          <LayerSwitches layers={layers} onChange={setLayers} />
+        </StagePanel>
+      )}
       <StagePanel title={t('gan.train.curves')} testId="gan.train.curves">
         <TrainCharts controller={controller} show="curves" />
       </StagePanel>
@@ -624,6 +630,7 @@ export function TrainView() {
             controller={controller}
             still={still}
             caption={sub ? t(`gan.train.walk.name.${sub.name}`) : undefined}
+            layers={layers}
           />
         }
         side={side}
