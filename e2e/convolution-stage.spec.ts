@@ -61,3 +61,28 @@ test.describe('Convolution on the stage at 1280 × 800', () => {
     await expect(page.getByTestId('conv.formula.step')).toHaveAttribute('data-tex', /^s_\{1\}/);
   });
 });
+
+test('the window slides over the model’s own map: the opened unit moves and its numbers follow', async ({
+  app,
+  page,
+}) => {
+  await app.open('#/convolution');
+  await expect(app.predictedLabel).toHaveAttribute('data-digit', '0');
+  const map = page.getByTestId('conv.column.conv1-2');
+  const box = (await map.boundingBox())!;
+  await map.click({
+    position: { x: ((10 + 0.5) / 28) * box.width, y: ((12 + 0.5) / 28) * box.height },
+  });
+  await expect(page.getByTestId('conv.unit.title')).toContainText('row 12, column 10');
+  await page.getByTestId('conv.unit.move-right').click();
+  await expect(page.getByTestId('conv.unit.title')).toContainText('row 12, column 11');
+  await expect(page.getByTestId('conv.unit.agreement')).toHaveAttribute('data-ok', 'true');
+  await page.getByTestId('conv.unit.move-down').click();
+  await expect(page.getByTestId('conv.unit.title')).toContainText('row 13, column 11');
+  // Sliding moves the window on by itself, and the recomputed number still agrees with the model.
+  await page.getByTestId('conv.unit.slide').click();
+  await expect(page.getByTestId('conv.unit.title')).toContainText('row 13, column 13');
+  await page.getByTestId('conv.unit.slide').click();
+  await expect(page.getByTestId('conv.unit.agreement')).toHaveAttribute('data-ok', 'true');
+  await expectInViewport(page.getByTestId('conv.unit.map'), 'opened map');
+});

@@ -309,6 +309,15 @@ export const en = {
       logits: 'Dense (logits)',
       probabilities: 'Softmax (probabilities)',
     },
+    slide: {
+      label: 'Slide the window over the map',
+      left: 'Move the window left',
+      right: 'Move the window right',
+      up: 'Move the window up',
+      down: 'Move the window down',
+      play: '▶ Slide',
+      stop: '❚❚ Stop sliding',
+    },
     layerShort: {
       input: 'Input',
       conv1: 'Conv 1',

@@ -302,6 +302,15 @@ export const zhCN: Strings = {
       logits: '全连接层（logits）',
       probabilities: 'Softmax（概率）',
     },
+    slide: {
+      label: '在特征图上滑动窗口',
+      left: '窗口左移',
+      right: '窗口右移',
+      up: '窗口上移',
+      down: '窗口下移',
+      play: '▶ 滑动',
+      stop: '❚❚ 停止滑动',
+    },
     layerShort: {
       input: '输入',
       conv1: '卷积 1',

@@ -28,7 +28,7 @@ import {
 import { UnitDetail } from './UnitDetail';
 import { layerTex, unitStepTex, unitTex } from './formulas';
 import { colormapOf, NetworkOverview } from './NetworkOverview';
-import { Stage, StagePanel } from '../shared/Stage';
+import { prefersReducedMotion, Stage, StagePanel } from '../shared/Stage';
 import { Formula } from '../../viz/Formula';
 import './convModel.css';
 import { computeUnitDetail, unitInRange, unitStepCount } from './unitDetail';
@@ -54,6 +54,8 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
   const [failed, setFailed] = useState<DigitSource | null>(null);
   // The digit this pad drew last: while the config still holds it, the pad keeps its strokes.
   const [drawn, setDrawn] = useState<DigitSource | null>(null);
+  // The unit under the pointer (overview or large figure): the overview draws what it reads.
+  const [hoverUnit, setHoverUnit] = useState<Unit | null>(null);
 
   useEffect(() => {
     loadSamples().then(setSamples, () => undefined);
@@ -115,10 +117,43 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
   const playback = usePlayback(step, stepCount, go);
 
   const openUnit = (next: Unit | null) => {
+    setSliding(false);
     setConfig('convolution', { ...config, unit: next });
     // With a unit open, steps walk through its computation; closed, through the layers.
     setStep('convolution', next ? 0 : CNN_LAYERS.findIndex((l) => l.id === config.unit?.layer));
   };
+
+  // Sliding the window: the opened unit moves across its map, one position at a time, so the
+  // window slides over the model's own map of the layer before (the step stays where it is).
+  const [slidingOn, setSliding] = useState(false);
+  // Closing the unit stops sliding.
+  const sliding = slidingOn && config.unit !== null;
+  const moveUnit = useCallback(
+    (dy: number, dx: number, wrap = false) => {
+      const latest = useAppStore.getState().configs.convolution as ModelConfig;
+      const u = latest.mode === 'model' ? latest.unit : null;
+      if (!u) return;
+      const shape = layerOf(u.layer).shape;
+      if (shape.length !== 3) return;
+      const [, h, w] = shape as [number, number, number];
+      let y = u.y + dy;
+      let x = u.x + dx;
+      if (wrap && x >= w) {
+        x = 0;
+        y = (y + 1) % h;
+      }
+      setConfig('convolution', {
+        ...latest,
+        unit: { ...u, y: Math.min(h - 1, Math.max(0, y)), x: Math.min(w - 1, Math.max(0, x)) },
+      });
+    },
+    [setConfig],
+  );
+  useEffect(() => {
+    if (!sliding) return;
+    const timer = setInterval(() => moveUnit(0, 1, true), prefersReducedMotion() ? 1200 : 450);
+    return () => clearInterval(timer);
+  }, [sliding, moveUnit]);
 
   const ownDrawing = config.digit === drawn;
   const padKey = ownDrawing ? 'drawn' : image ? `image-${hashImage(image)}` : 'none';
@@ -299,6 +334,37 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
           x: unit.x,
         })}
       </span>
+      {layerOf(unit.layer).shape.length === 3 && (
+        <span className="slide-controls" role="group" aria-label={t('conv.slide.label')}>
+          {(
+            [
+              ['left', 0, -1, '←'],
+              ['right', 0, 1, '→'],
+              ['up', -1, 0, '↑'],
+              ['down', 1, 0, '↓'],
+            ] as const
+          ).map(([dir, dy, dx, glyph]) => (
+            <button
+              key={dir}
+              type="button"
+              aria-label={t(`conv.slide.${dir}`)}
+              title={t(`conv.slide.${dir}`)}
+              onClick={() => moveUnit(dy, dx)}
+              data-testid={`conv.unit.move-${dir}`}
+            >
+              {glyph}
+            </button>
+          ))}
+          <button
+            type="button"
+            aria-pressed={sliding}
+            onClick={() => setSliding((v) => !v)}
+            data-testid="conv.unit.slide"
+          >
+            {sliding ? t('conv.slide.stop') : t('conv.slide.play')}
+          </button>
+        </span>
+      )}
       <button type="button" onClick={() => openUnit(null)} data-testid="conv.unit.close">
         {t('conv.unit.close')}
       </button>
@@ -324,7 +390,7 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
       {detail ? <UnitDetail detail={detail} acts={acts} step={step} /> : <p aria-busy="true">…</p>}
     </div>
   ) : (
-    <LayerView layer={layer} acts={acts} onUnit={openUnit} />
+    <LayerView layer={layer} acts={acts} onUnit={openUnit} onHover={setHoverUnit} />
   );
 
   return (
@@ -343,6 +409,8 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
               unit={unit}
               onUnit={openUnit}
               onLayer={(i) => go(i)}
+              hover={hoverUnit}
+              onHover={setHoverUnit}
             />
           ) : undefined
         }
@@ -445,10 +513,12 @@ function LayerView({
   layer,
   acts,
   onUnit,
+  onHover,
 }: {
   layer: CnnLayer;
   acts: CnnActivations;
   onUnit: (unit: Unit) => void;
+  onHover: (unit: Unit | null) => void;
 }) {
   const { t } = useTranslation();
   const data = acts[layer.id].data;
@@ -481,6 +551,18 @@ function LayerView({
           layer.id === 'input'
             ? undefined
             : (channel, y, x) => onUnit({ layer: layer.id as Unit['layer'], channel, y, x })
+        }
+        onUnitHover={(cell) =>
+          onHover(
+            cell && layer.id !== 'input'
+              ? {
+                  layer: layer.id,
+                  channel: cell.channel,
+                  y: cell.row,
+                  x: cell.col,
+                }
+              : null,
+          )
         }
         testIdPrefix={`conv.layer.${layer.id}`}
       />

@@ -33,16 +33,21 @@ export function NetworkOverview({
   unit,
   onUnit,
   onLayer,
+  hover,
+  onHover,
 }: {
   acts: CnnActivations;
   focus: CnnLayerId;
   unit: Unit | null;
   onUnit: (unit: Unit) => void;
   onLayer: (index: number) => void;
+  /** The unit under the pointer here or in the stage's large figure (drawn with its edges). */
+  hover: Unit | null;
+  onHover: (unit: Unit | null) => void;
 }) {
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
-  const [hover, setHover] = useState<Unit | null>(null);
+  const setHover = onHover;
   const [lines, setLines] = useState<{ lines: Line[]; boxes: (Rect & { field?: boolean })[] }>({
     lines: [],
     boxes: [],
