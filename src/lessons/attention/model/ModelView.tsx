@@ -5,7 +5,7 @@ import { useRegisterExport } from '../../../store/exports';
 import { problemsOf } from '../../../store/lessonRegistry';
 import { useAppStore } from '../../../store/store';
 import type { MatrixCell } from '../../../viz/TokenHeatmap';
-import { ModelStatus } from '../../shared/ModelStatus';
+import { ModelStatus, useModelFailed } from '../../shared/ModelStatus';
 import { StepControls } from '../../shared/StepControls';
 import { usePlayback } from '../../shared/usePlayback';
 import { useStepKeys } from '../../shared/useStepKeys';
@@ -118,7 +118,9 @@ export function ModelView() {
   // A run of another model cannot be drawn with this model's layer and head.
   const usable = run && run.model === model ? run : null;
   const busy = !usable || usable.text !== text;
-  const runFailed = failed === `${model}\n${text}` && busy;
+  // A missing model is said once, by ModelStatus: no follow-on message about this text.
+  const modelFailed = useModelFailed(model);
+  const runFailed = failed === `${model}\n${text}` && busy && !modelFailed;
   const n = usable?.chars.length ?? 0;
   const locked = config.cell && config.cell.row < n && config.cell.col < n ? config.cell : null;
   const at = hover ?? locked;

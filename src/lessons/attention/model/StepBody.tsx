@@ -49,8 +49,11 @@ function Figure({
   units,
   rows,
   count,
+  main = units,
   children,
 }: {
+  /** Columns of the step's own (largest) matrix: on a phone each matrix gets the full width. */
+  main?: number;
   /** Columns of all matrices side by side, each times its scale. */
   units: number;
   /** Rows of the tallest matrix. */
@@ -62,7 +65,9 @@ function Figure({
   return (
     <div
       className="attn-fig"
-      style={{ '--units': units, '--rows': rows, '--count': count } as CSSProperties}
+      style={
+        { '--units': units, '--rows': rows, '--count': count, '--main': main } as CSSProperties
+      }
     >
       {children}
     </div>
@@ -169,7 +174,12 @@ export function StepBody({
     tokenRows(layerOutput(layer, kind), t(`attn.model.matrix.${kind}`), 'query', scale);
   const S = 0.4;
   const fig = (cols: [number, number][], children: ReactNode) => (
-    <Figure units={cols.reduce((u, [c, s]) => u + c * s, 0)} rows={n} count={cols.length}>
+    <Figure
+      units={cols.reduce((u, [c, s]) => u + c * s, 0)}
+      main={Math.max(...cols.map(([c, s]) => c * s))}
+      rows={n}
+      count={cols.length}
+    >
       {children}
     </Figure>
   );

@@ -234,7 +234,9 @@ export function SandboxSteps({
     <div
       className="attn-sb-fig"
       data-head={head}
-      style={{ '--units': units, '--rows': tallest } as CSSProperties}
+      style={
+        { '--units': units, '--rows': tallest, '--main': cols[stepName]! + 1.2 } as CSSProperties
+      }
     >
       <div className="attn-fig-row">
         {inputMatrix('qh', ref.q, qLabels, kCols)}
