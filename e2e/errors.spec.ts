@@ -46,6 +46,21 @@ test.describe('Bad input gets a clear message, never a blank page', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
+  test('the attention lesson: a missing model is one message, not a follow-on error about the text', async ({
+    app,
+    page,
+  }) => {
+    await page.route('**/models/char_gpt_en.onnx', (route) =>
+      route.fulfill({ status: 404, body: 'not found' }),
+    );
+    await app.open('#/attention');
+    await expect(page.getByTestId('model.error')).toContainText('char_gpt_en');
+    // Give the view time to have tried (and failed) to run the model on its text.
+    await page.waitForTimeout(1500);
+    await expect(page.getByRole('alert')).toHaveCount(1);
+    await expect(page.locator('[data-testid^="notice."]')).toHaveCount(0);
+  });
+
   test('the GAN digits view: a missing discriminator is one message, Retry brings it back', async ({
     app,
     page,
