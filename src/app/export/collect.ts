@@ -1,9 +1,10 @@
 /**
  * Finds what the current view can export, generically over lessons: no lesson is imported.
  *
- * Figures (PNG / SVG): the whole lesson view; every element marked `data-export="name"`
- * (optionally `data-export-label="…"`); and, until a lesson marks its own, each `.panel`
- * with a heading (named by the heading).
+ * Figures (PNG / SVG): the whole lesson view; the stage's current step (its title, formula
+ * and figure); every element marked `data-export="name"` (optionally `data-export-label="…"`);
+ * and, until a lesson marks its own, each `.panel` or open stage side panel with a heading
+ * (named by the heading or the panel's summary).
  * Numbers (CSV / JSON): the providers registered with `registerExport` (store/exports.ts),
  * then every table whose cells carry `data-value` (a matrix, e.g. viz/MatrixGrid) and every
  * list whose items carry `data-value` (a vector, e.g. viz/BarChart), named by their
@@ -45,16 +46,24 @@ const visible = (el: Element) =>
   !(el instanceof HTMLElement) || el.offsetParent !== null || el.getClientRects().length > 0;
 
 const headingOf = (el: Element) =>
-  el.querySelector('h1, h2, h3')?.textContent?.trim() ?? el.getAttribute('aria-label') ?? '';
+  el.querySelector('h1, h2, h3, summary')?.textContent?.trim() ??
+  el.getAttribute('aria-label') ??
+  '';
 
 /** The exportable figures under `root` (the app's <main>), the whole view first. */
 export function collectFigures(root: Element, wholeLabel: string): Figure[] {
   const view = root.querySelector('.lesson') ?? root;
   const figures: Figure[] = [{ id: 'view', label: wholeLabel, element: view }];
+  const step = root.querySelector('.stage-focus');
+  const stepTitle = step?.querySelector('.stage-title')?.textContent?.trim();
+  if (step && visible(step) && stepTitle)
+    figures.push({ id: 'step', label: stepTitle, element: step });
   const marked = [...root.querySelectorAll('[data-export]')].filter(visible);
   const panels = marked.length
     ? []
-    : [...root.querySelectorAll('.panel')].filter((p) => visible(p) && headingOf(p));
+    : [...root.querySelectorAll('.panel, .stage-panel[open]')].filter(
+        (p) => visible(p) && headingOf(p),
+      );
   for (const el of [...marked, ...panels]) {
     const name = el.getAttribute('data-export') ?? '';
     const label = el.getAttribute('data-export-label') ?? (headingOf(el) || name);
@@ -99,7 +108,7 @@ function listData(list: Element): { json: unknown; csv: string } | null {
 const labelOf = (el: Element, fallback: string) =>
   el.getAttribute('aria-label')?.trim() ||
   el.closest('[data-export]')?.getAttribute('data-export') ||
-  headingOf(el.closest('.panel') ?? el) ||
+  headingOf(el.closest('.panel, .stage-panel') ?? el) ||
   fallback;
 
 /** The numbers under `root` that can be exported, registered ones first. */
