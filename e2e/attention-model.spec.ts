@@ -539,6 +539,10 @@ test.describe('Attention model view on the stage (1280 × 800)', () => {
     await expect(page.getByTestId('attention.model.ended')).toContainText('end mark “.”');
     // Generate names why it is off.
     await expect(generate).toHaveAttribute('aria-describedby', 'attn-toy-ended');
+    // The last step says so too, instead of a distribution after the end.
+    await view.goto(14);
+    await expect(page.getByTestId('attention.model.step-ended')).toContainText('end mark “.”');
+    await expect(page.getByTestId('attention.model.next.entropy')).toHaveCount(0);
   });
 
   test('an empty text is said in words, without a field path', async ({ app, page }) => {

@@ -132,6 +132,7 @@ export function ModelView() {
   // The digit reverser's answer ends at its end mark: nothing comes after it.
   const endMark = usable?.spec.task?.end;
   const toyEnded = endMark !== undefined && chars.at(-1) === endMark;
+  const endedNote = toyEnded ? t('attn.model.toyEnded', { end: endMark }) : null;
 
   // The numbers drawn on canvases, for the export dialog (only for the run on screen).
   const shownRun = usable && !busy ? usable : null;
@@ -170,8 +171,9 @@ export function ModelView() {
   // The formula's live numbers: the hovered or locked cell, else the last character looking
   // at the one before it.
   const formulaCell = at ?? { row: n - 1, col: Math.max(0, n - 2) };
+  // After the toy's end mark there is no next token, so no formula for one.
   const tex =
-    usable && n > 0
+    usable && n > 0 && !(toyEnded && stepId === 'next')
       ? stepTex(stepId, usable, config.layer, config.head, formulaCell, config.sampling)
       : null;
   const bar = (
@@ -381,7 +383,7 @@ export function ModelView() {
               vocabSize={usable?.spec.vocab.length ?? 40}
               onChange={(sampling) => update({ sampling })}
             />
-            {usable && (
+            {usable && !toyEnded && (
               <NextTokenBars
                 run={usable}
                 sampling={config.sampling}
@@ -475,6 +477,7 @@ export function ModelView() {
               locked={locked}
               onHover={setHover}
               onSelect={select}
+              ended={endedNote}
             />
           ) : (
             <p className="hint">{t('attn.model.busy')}</p>

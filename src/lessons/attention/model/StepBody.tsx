@@ -35,6 +35,8 @@ export interface StepBodyProps {
   locked: MatrixCell | null;
   onHover: (cell: MatrixCell | null) => void;
   onSelect: (cell: MatrixCell) => void;
+  /** Why there is no next token (the toy's answer is complete), or null. */
+  ended?: string | null;
 }
 
 const upper = (r: number, c: number) => c > r;
@@ -85,6 +87,7 @@ export function StepBody({
   locked,
   onHover,
   onSelect,
+  ended = null,
 }: StepBodyProps) {
   const { t } = useTranslation();
   const spec = run.spec;
@@ -318,7 +321,13 @@ export function StepBody({
     case 'next':
       return (
         <div className="attn-next-figure">
-          <NextTokenBars run={run} sampling={sampling} testIdPrefix="attention.model.step-next" />
+          {ended ? (
+            <p className="attn-ended" data-testid="attention.model.step-ended">
+              {ended}
+            </p>
+          ) : (
+            <NextTokenBars run={run} sampling={sampling} testIdPrefix="attention.model.step-next" />
+          )}
         </div>
       );
   }
