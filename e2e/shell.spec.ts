@@ -75,6 +75,10 @@ test.describe('App shell', () => {
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    await expect(page.getByTestId('conv.draw.pad')).toBeInViewport();
+    // The current step comes first on a phone; the drawing pad is further down the stack.
+    await expect(page.getByTestId('conv.stage.figure')).toBeInViewport();
+    await expect(page.getByTestId('conv.layer.title')).toBeInViewport();
+    await page.getByTestId('conv.draw.pad').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('conv.draw.pad')).toBeInViewport({ ratio: 1 });
   });
 });
