@@ -105,7 +105,7 @@ test.describe('GAN digits on the stage (classroom screen)', () => {
     const cal = dCalibration(dCard.metrics);
     expect(cal).not.toBeNull();
     const verdict = page.getByTestId('gan.digits.verdict');
-    await expect(verdict).toContainText(`D scores it ${score4.toFixed(2)}`);
+    await expect(verdict).toContainText(`D: ${score4.toFixed(2)}`);
     await expect(verdict).toContainText(cal!.meanReal.toFixed(2));
     await expect(verdict).toContainText(cal!.meanGenerated.toFixed(2));
     const looksReal =
@@ -118,7 +118,7 @@ test.describe('GAN digits on the stage (classroom screen)', () => {
 
     // The reading is the CNN's (the Convolution lesson's network), not D's.
     const reading = page.getByTestId('gan.digits.cnn');
-    await expect(reading).toContainText('The CNN (the Convolution lesson’s network) reads it as');
+    await expect(reading).toContainText('The CNN (Convolution lesson) reads it as');
     await expect(reading).not.toContainText('D’s');
     const digit = Number(await reading.getAttribute('data-digit'));
     expect(digit).toBeGreaterThanOrEqual(0);

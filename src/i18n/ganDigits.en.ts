@@ -18,17 +18,16 @@ export const ganDigitsEn = {
   selectedAlt: 'The generated digit {{digit}} for the selected z',
   dScore: 'D’s score: {{score}}',
   legend: 'ink',
-  verdictPlain: 'D scores it {{score}}: how likely D thinks it is a real handwritten digit.',
-  verdictReal:
-    'D scores it {{score}}: it looks real to D (D averages {{real}} on real digits, {{gen}} on G’s).',
+  verdictPlain: 'D: {{score}} — how likely D thinks it is a real handwritten digit.',
+  verdictReal: 'D: {{score}} — looks real to D (real digits average {{real}}, G’s digits {{gen}}).',
   verdictFake:
-    'D scores it {{score}}: it looks generated to D (D averages {{real}} on real digits, {{gen}} on G’s).',
+    'D: {{score}} — looks generated to D (real digits average {{real}}, G’s digits {{gen}}).',
   verdictUnsure:
-    'D scores it {{score}}, but D barely tells real from generated (it averages {{real}} on real digits, {{gen}} on G’s), so this score says little.',
-  auc: 'D scores a real digit above a generated one {{auc}}% of the time.',
-  cnnReads: 'The CNN (the Convolution lesson’s network) reads it as {{digit}} ({{percent}}%).',
+    'D: {{score}} — but D barely tells real from generated (real digits average {{real}}, G’s digits {{gen}}), so this says little.',
+  auc: 'Of a real and a generated digit, D scores the real one higher {{auc}}% of the time.',
+  cnnReads: 'The CNN (Convolution lesson) reads it as {{digit}} ({{percent}}%).',
   cnnReadsOther:
-    'The CNN (the Convolution lesson’s network) reads it as {{digit}} ({{percent}}%), not the {{asked}} G was asked for.',
+    'The CNN (Convolution lesson) reads it as {{digit}} ({{percent}}%), not the {{asked}} asked for.',
   flow: {
     name: 'The generator G draws a digit; D scores it and the CNN reads it',
     z: '8 numbers',

@@ -20,17 +20,14 @@ export const ganDigitsZhCN: typeof ganDigitsEn = {
   selectedAlt: '所选 z 生成的数字 {{digit}}',
   dScore: 'D 的打分：{{score}}',
   legend: '墨迹',
-  verdictPlain: 'D 给它打 {{score}} 分：D 认为它是真实手写数字的可能性。',
-  verdictReal:
-    'D 给它打 {{score}} 分：在 D 看来它像真的（D 对真实数字平均打 {{real}} 分，对 G 的数字平均打 {{gen}} 分）。',
-  verdictFake:
-    'D 给它打 {{score}} 分：在 D 看来它像生成的（D 对真实数字平均打 {{real}} 分，对 G 的数字平均打 {{gen}} 分）。',
+  verdictPlain: 'D：{{score}}——D 认为它是真实手写数字的可能性。',
+  verdictReal: 'D：{{score}}——在 D 看来像真的（真实数字平均 {{real}}，G 的数字平均 {{gen}}）。',
+  verdictFake: 'D：{{score}}——在 D 看来像生成的（真实数字平均 {{real}}，G 的数字平均 {{gen}}）。',
   verdictUnsure:
-    'D 给它打 {{score}} 分，但 D 几乎分不清真假（它对真实数字平均打 {{real}} 分，对 G 的数字平均打 {{gen}} 分），所以这个分数说明不了什么。',
-  auc: 'D 给真实数字的打分高于生成数字的概率是 {{auc}}%。',
-  cnnReads: 'CNN（卷积课程中的网络）认为它是 {{digit}}（{{percent}}%）。',
-  cnnReadsOther:
-    'CNN（卷积课程中的网络）认为它是 {{digit}}（{{percent}}%），而不是要求 G 画的 {{asked}}。',
+    'D：{{score}}——但 D 几乎分不清真假（真实数字平均 {{real}}，G 的数字平均 {{gen}}），所以这个分数说明不了什么。',
+  auc: '一真一假两个数字，D 有 {{auc}}% 的时候给真的打分更高。',
+  cnnReads: 'CNN（卷积课程的网络）认作 {{digit}}（{{percent}}%）。',
+  cnnReadsOther: 'CNN（卷积课程的网络）认作 {{digit}}（{{percent}}%），而不是要求的 {{asked}}。',
   flow: {
     name: '生成器 G 画出一个数字；D 给它打分，CNN 识别它',
     z: '8 个数',

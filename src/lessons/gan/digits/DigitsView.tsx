@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { argmax } from '../../../core/tensor';
 import { useRegisterExport } from '../../../store/exports';
@@ -110,7 +110,9 @@ function DigitsStage({ config }: { config: DigitsConfig }) {
   const selected: Endpoint = { z: config.z, label: config.label };
   const at = Math.min(step, config.steps - 1);
   const point = out?.strip.points[at];
-  const gridIndex = out ? out.grid.z.findIndex((z) => sameLatent(z, config.z)) : -1;
+  // The grid is a pure function of the seed: which sample is selected is known before G runs.
+  const gridZ = useMemo(() => gridLatents(config.seed), [config.seed]);
+  const gridIndex = gridZ.findIndex((z) => sameLatent(z, config.z));
   const reads = out ? argmax(out.selected.cnn) : -1;
   const cal = dCalibration(dCard?.metrics);
   const retry = () => setAttempt((a) => a + 1);
@@ -211,7 +213,7 @@ function DigitsStage({ config }: { config: DigitsConfig }) {
     gridIndex >= 0
       ? t('ganDigits.selectedSample', {
           n: gridIndex + 1,
-          count: out?.grid.z.length ?? 0,
+          count: gridZ.length,
           digit: config.label,
         })
       : t('ganDigits.selectedOwn', { digit: config.label });
