@@ -27,7 +27,7 @@ import {
 } from './digits';
 import { UnitDetail } from './UnitDetail';
 import { layerTex, unitStepTex, unitTex } from './formulas';
-import { colormapOf, NetworkOverview } from './NetworkOverview';
+import { colormapOf, NetworkOverview, unitOfCell } from './NetworkOverview';
 import { prefersReducedMotion, Stage, StagePanel } from '../shared/Stage';
 import { Formula } from '../../viz/Formula';
 import './convModel.css';
@@ -552,18 +552,7 @@ function LayerView({
             ? undefined
             : (channel, y, x) => onUnit({ layer: layer.id as Unit['layer'], channel, y, x })
         }
-        onUnitHover={(cell) =>
-          onHover(
-            cell && layer.id !== 'input'
-              ? {
-                  layer: layer.id,
-                  channel: cell.channel,
-                  y: cell.row,
-                  x: cell.col,
-                }
-              : null,
-          )
-        }
+        onUnitHover={(cell) => onHover(unitOfCell(layer, cell))}
         testIdPrefix={`conv.layer.${layer.id}`}
       />
     </div>

@@ -12,6 +12,15 @@ import { inputField, readsFrom, type Rect } from './overview';
 export const colormapOf = (layer: CnnLayer): ColormapName =>
   layer.kind === 'conv' ? 'diverging' : layer.kind === 'input' ? 'ink' : 'viridis';
 
+/** The unit of a map layer under a cell (null for the input image, which has no units to open). */
+export function unitOfCell(
+  layer: CnnLayer,
+  cell: { channel: number; row: number; col: number } | null,
+): Unit | null {
+  if (!cell || layer.id === 'input') return null;
+  return { layer: layer.id, channel: cell.channel, y: cell.row, x: cell.col };
+}
+
 interface Line {
   x1: number;
   y1: number;
@@ -171,18 +180,7 @@ export function NetworkOverview({
                       legendLabel={t('conv.scale')}
                       legend={false}
                       mapSize={layer.id === 'input' ? '4.2rem' : maps > 8 ? '1.75rem' : '2.1rem'}
-                      onUnitHover={(cell) =>
-                        setHover(
-                          cell && layer.id !== 'input'
-                            ? {
-                                layer: layer.id,
-                                channel: cell.channel,
-                                y: cell.row,
-                                x: cell.col,
-                              }
-                            : null,
-                        )
-                      }
+                      onUnitHover={(cell) => setHover(unitOfCell(layer, cell))}
                       onUnitClick={
                         layer.id === 'input'
                           ? undefined
