@@ -196,7 +196,7 @@ test.describe('Convolution sandbox', () => {
             c.querySelectorAll('annotation').forEach((a) => a.remove());
             return c.textContent ?? '';
           })
-          .join(' ')
+          .join('')
           .replace(/\u2212/g, '-'),
       );
 
@@ -294,8 +294,9 @@ test.describe('Convolution sandbox', () => {
       await page.getByTestId('conv.sandbox.dilation').selectOption('2');
       const height = page.getByTestId('conv.sandbox.formula.height');
       await expect(height).toHaveAttribute('data-value', '2');
-      await expect(height.locator('math')).toBeVisible();
-      await expect(height.locator('[data-tex]')).toHaveAttribute(
+      await expect(height.locator('math')).toHaveCount(2);
+      await expect(height.locator('math').first()).toBeVisible();
+      await expect(height.locator('[data-tex]').last()).toHaveAttribute(
         'data-tex',
         /\\frac\{6 \+ 2\\cdot 1 - 2\\cdot\(3-1\) - 1\}\{2\}.*= \\mathbf\{2\}$/,
       );
@@ -303,7 +304,7 @@ test.describe('Convolution sandbox', () => {
       // Transposed: (H−1)s − 2p + d(k−1) + 1 with the same numbers.
       await page.getByTestId('conv.sandbox.transposed').check();
       await expect(height).toHaveAttribute('data-value', String((6 - 1) * 2 - 2 + 2 * 2 + 1));
-      await expect(height.locator('[data-tex]')).toHaveAttribute(
+      await expect(height.locator('[data-tex]').last()).toHaveAttribute(
         'data-tex',
         /\(6-1\)\\cdot 2 - 2\\cdot 1 \+ 2\\cdot\(3-1\) \+ 1 = \\mathbf\{13\}$/,
       );

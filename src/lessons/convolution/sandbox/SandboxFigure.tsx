@@ -8,7 +8,7 @@
  * Numbers: the window, products and sums are core's step generator's; the output maps show
  * what onnxruntime-web computed (core's reference until it has answered).
  */
-import { useState, type CSSProperties, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAKY_RELU_SLOPE } from '../../../core/conv';
 import { extent, type Tensor } from '../../../core/tensor';
@@ -114,9 +114,11 @@ function sizing(
   extraW: number,
   extraH: number,
   lean: { cols: number; extraW: number } = { cols, extraW },
+  stack = cols,
 ): CSSProperties {
   return {
     '--cols-all': cols,
+    '--cols-stack': stack,
     '--cols-lean': lean.cols,
     '--rows': rows,
     '--extra-w-all': `${extraW}rem`,
@@ -133,6 +135,7 @@ function sizing(
 export function WindowFigure({ config, model, run, step }: FigureProps) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState(0);
+  const { ref, lean } = useLean(model, step);
   const conv = model.conv!;
   const current = conv.steps[step]!;
   const { co, oy, ox } = current;
@@ -148,17 +151,24 @@ export function WindowFigure({ config, model, run, step }: FigureProps) {
   const dense = isDense(wg + 2 * kW + wo, rows);
   // Dense: the kernel keeps its numbers (its cells wider than the maps'); the products are
   // left to the formula and the side column's table.
+  // (When long numbers widen the cells so much that the output would wrap, useLean drops the
+  // products.)
   const cols = dense ? wg + wo + 2.8 * kW : wg + 2 * kW + wo;
   const win = windowCells(current, conv, c);
   const one = cin === 1 && cout === 1;
 
   return (
     <div
-      className={dense ? 'sb-figure dense' : 'sb-figure'}
-      style={sizing(cols, rows, 19, cin > 1 ? 7.4 : 4.6, {
-        cols: dense ? cols : cols - kW,
-        extraW: dense ? 19 : 16,
-      })}
+      ref={ref}
+      className={['sb-figure', dense ? 'dense' : '', lean ? 'lean' : ''].join(' ').trim()}
+      style={sizing(
+        cols,
+        rows,
+        19,
+        cin > 1 ? 7.4 : 4.6,
+        { cols: dense ? cols : cols - kW, extraW: dense ? 19 : 16 },
+        Math.max(wg, 2 * kW, wo),
+      )}
       data-testid="conv.sandbox.window"
     >
       {cin > 1 && (
@@ -252,6 +262,36 @@ export function WindowFigure({ config, model, run, step }: FigureProps) {
       </Group>
     </div>
   );
+}
+
+/**
+ * Whether the window's row leaves the products out: when, drawn with them, the output map
+ * would wrap below the grid (long numbers widen their cells). Measured before paint, again
+ * when the figure's size or the model changes.
+ */
+function useLean(model: SandboxModel, step: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  // The model and width it was decided for: a new model or size measures again.
+  const [leanFor, setLeanFor] = useState<{ model: SandboxModel; width: number } | null>(null);
+  const lean = leanFor?.model === model && leanFor.width === width;
+  useLayoutEffect(() => {
+    const box = ref.current?.parentElement;
+    if (!box) return undefined;
+    const ro = new ResizeObserver(() => setWidth(Math.round(box.clientWidth)));
+    ro.observe(box);
+    return () => ro.disconnect();
+  }, []);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (lean || !el) return;
+    const first = el.querySelector<HTMLElement>('.sb-group');
+    const out = el.querySelector<HTMLElement>('[data-testid="conv.sandbox.outputs"]');
+    const wrapped = !!first && !!out && out.offsetTop >= first.offsetTop + first.offsetHeight - 1;
+    // A layout measurement decides it, before paint: the one extra render is the point.
+    if (wrapped) setLeanFor({ model, width });
+  }, [lean, model, width, step]);
+  return { ref, lean };
 }
 
 /** One output map, filled up to the current step, its current cell outlined. */
@@ -350,7 +390,7 @@ export function ActivationFigure({ config, model, run, step }: FigureProps) {
   return (
     <div
       className={dense ? 'sb-figure dense' : 'sb-figure'}
-      style={sizing(2 * wo, cout * ho, 30, 4.2 + 1.6 * cout)}
+      style={sizing(2 * wo, cout * ho, 30, 4.2 + 1.6 * cout, undefined, wo)}
     >
       <Group legend={{ range: outRange, label: t('sandbox.legendOutput') }}>
         {Array.from({ length: cout }, (_, c) => (
@@ -442,7 +482,7 @@ export function PoolFigure({ config, model, run, step }: FigureProps) {
   return (
     <div
       className={dense ? 'sb-figure dense' : 'sb-figure'}
-      style={sizing(wo + wp, cout * ho, 7, 4.2 + 1.6 * cout)}
+      style={sizing(wo + wp, cout * ho, 7, 4.2 + 1.6 * cout, undefined, wo)}
     >
       <Group legend={{ range: actRange, label: t('sandbox.legendActivated') }}>
         {Array.from({ length: cout }, (_, c) => (

@@ -17,10 +17,12 @@ function FormulaLine({
   testId: string;
 }) {
   return (
-    <span className="shape-line" data-testid={testId} data-value={f.value}>
+    // Two pieces (symbols, then numbers) that wrap between them in a narrow column.
+    <span className="shape-line formula-pieces" data-testid={testId} data-value={f.value}>
+      <Formula tex={`${texSymbol(symbol)} = ${f.tex.general}`} label={`${symbol} = ${f.general}`} />
       <Formula
-        tex={`${texSymbol(symbol)} = ${f.tex.general} = ${f.tex.numbers} = \\mathbf{${f.value}}`}
-        label={`${symbol} = ${f.general} = ${f.numbers} = ${f.value}`}
+        tex={`{}= ${f.tex.numbers} = \\mathbf{${f.value}}`}
+        label={`= ${f.numbers} = ${f.value}`}
       />
     </span>
   );

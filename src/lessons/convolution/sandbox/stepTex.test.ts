@@ -15,9 +15,15 @@ describe('the sandbox step formula', () => {
     const pieces = convStepTex(step, 1, 1);
     expect(pieces[0]).toBe('y[0,0] = \\sum w\\cdot x + b');
     expect(pieces.slice(1)).toEqual([
-      '{}= 0\\cdot 1 + 1\\cdot 2 + 0\\cdot 3',
-      '{}+ 2\\cdot 4 + 0\\cdot 5 + 3\\cdot 6',
-      '{}+ 0\\cdot 7 + 4\\cdot 8 + 0\\cdot 9 + 0 = 60',
+      '{}= 0\\cdot 1',
+      '{}+ 1\\cdot 2',
+      '{}+ 0\\cdot 3',
+      '{}+ 2\\cdot 4',
+      '{}+ 0\\cdot 5',
+      '{}+ 3\\cdot 6',
+      '{}+ 0\\cdot 7',
+      '{}+ 4\\cdot 8',
+      '{}+ 0\\cdot 9 + 0 = 60',
     ]);
     expect(step.result).toBe(60);
   });

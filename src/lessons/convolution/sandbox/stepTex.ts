@@ -26,8 +26,8 @@ export function outputName(co: number, oy: number, ox: number, channels: number)
   return `${channels > 1 ? `y_{${co + 1}}` : 'y'}[${oy},${ox}]`;
 }
 
-/** Terms per typeset piece: a long sum wraps between pieces, never inside one. */
-const TERMS_PER_PIECE = 3;
+/** Terms per typeset piece: a long sum wraps between pieces (a phone fits one term). */
+const TERMS_PER_PIECE = 1;
 
 /**
  * The current window's sum of products plus the bias, term by term (`outChannels` names the
