@@ -215,6 +215,8 @@ test.describe('Attention: the trained transformer, step by step', () => {
     await view.open();
     await view.goto(6);
     const weights = view.matrix('l0.h0.weights');
+    // The stage's layout is final once the formula is typeset (the figure takes what is left).
+    await expect(page.getByTestId('attention.model.formula').locator('math')).toBeVisible();
     // 19 tokens: drawn on a canvas, one square per cell.
     const canvas = weights.locator('canvas');
     const box = (await canvas.boundingBox())!;
@@ -455,6 +457,7 @@ test.describe('Attention model view on the stage (1280 × 800)', () => {
     await view.pick(0, 0);
     const o = STEPS_CASE.outputs;
     const hoverCell = async (name: string, row: number, col: number) => {
+      await expect(page.getByTestId('attention.model.formula').locator('math')).toBeVisible();
       const canvas = view.matrix(name).locator('canvas');
       const box = (await canvas.boundingBox())!;
       await canvas.hover({
