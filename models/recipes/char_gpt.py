@@ -349,6 +349,11 @@ def main(lang: str):
             "poems": {"text": f"held-out Tang and Song poems ({len(poems):,} characters)",
                       **poem, "best": best_heads(poem)},  # fmt: skip
             "heldOut": {"text": "all held-out text", **held, "best": best_heads(held)},
+            # The head the view opens on: in poems, the one that stands out most from an even
+            # spread (for the Chinese model, the head that looks at commas and full stops).
+            "showcase": max(
+                best_heads(poem).values(), key=lambda b: b["weight"] / max(b["uniform"], 1e-9)
+            )["head"],
         }
     prompt = GOLDEN[lang][0][:8]
     print("sample:", repr(sample(model, vocab, vocab_index, prompt)))

@@ -374,12 +374,16 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
   );
 
   const stepTex = detail ? unitStepTex(detail, step) : null;
+  // With a unit open, its result and (while the products are summed) the running sum, side by side.
   const formula = (
-    <Formula
-      tex={detail ? unitTex(detail) : layerTex(layer.kind)}
-      testId="conv.formula"
-      label={t(`conv.layer.${layer.id}`)}
-    />
+    <span className="conv-formulas">
+      <Formula
+        tex={detail ? unitTex(detail) : layerTex(layer.kind)}
+        testId="conv.formula"
+        label={t(`conv.layer.${layer.id}`)}
+      />
+      {stepTex && <Formula tex={stepTex} testId="conv.formula.step" className="formula-step" />}
+    </span>
   );
 
   const figure = !acts ? (
@@ -416,13 +420,7 @@ export function ModelView({ config, step }: { config: ModelConfig; step: number 
         }
         title={shown('layers') ? title : undefined}
         formula={shown('layers') ? formula : undefined}
-        caption={
-          !shown('layers') ? undefined : !unit ? (
-            <p>{t(`conv.layerDesc.${layer.id}`)}</p>
-          ) : stepTex ? (
-            <Formula tex={stepTex} testId="conv.formula.step" />
-          ) : undefined
-        }
+        caption={shown('layers') && !unit ? <p>{t(`conv.layerDesc.${layer.id}`)}</p> : undefined}
         figure={shown('layers') || shown('network') ? figure : prediction}
         focusKey={[step, unit]}
         busy={busy}

@@ -179,7 +179,7 @@ export function NetworkOverview({
                       channelLabel={(c) => labels.get(layer.id)?.[c - 1] ?? ''}
                       legendLabel={t('conv.scale')}
                       legend={false}
-                      mapSize={layer.id === 'input' ? '4.2rem' : maps > 8 ? '1.75rem' : '2.1rem'}
+                      mapSize={layer.id === 'input' ? '4rem' : maps > 8 ? '1.6rem' : '1.85rem'}
                       onUnitHover={(cell) => setHover(unitOfCell(layer, cell))}
                       onUnitClick={
                         layer.id === 'input'
