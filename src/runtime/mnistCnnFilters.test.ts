@@ -11,9 +11,7 @@ import { ModelSession } from './session';
 ort.env.wasm.numThreads = 1;
 ort.env.logLevel = 'error';
 
-const bytes = new Uint8Array(
-  readFileSync(new URL('../../models/mnist_cnn.onnx', import.meta.url)),
-);
+const bytes = new Uint8Array(readFileSync(new URL('../../models/mnist_cnn.onnx', import.meta.url)));
 const samples = JSON.parse(
   readFileSync(new URL('../../models/mnist_samples.json', import.meta.url), 'utf8'),
 ) as { digits: { label: number; pixels: number[] }[] };
