@@ -68,7 +68,10 @@ test('the window slides over the model’s own map: the opened unit moves and it
 }) => {
   await app.open('#/convolution');
   await expect(app.predictedLabel).toHaveAttribute('data-digit', '0');
-  const map = page.getByTestId('conv.column.conv1-2');
+  // Open the unit from the large maps of the Convolution 1 step (the overview's maps are too
+  // small to aim at one pixel).
+  await page.getByTestId('conv.step.next').click();
+  const map = page.getByTestId('conv.layer.conv1-2');
   const box = (await map.boundingBox())!;
   await map.click({
     position: { x: ((10 + 0.5) / 28) * box.width, y: ((12 + 0.5) / 28) * box.height },
