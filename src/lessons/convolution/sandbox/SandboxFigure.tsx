@@ -89,6 +89,62 @@ function Group({
   );
 }
 
+/**
+ * One matrix per channel of a [C, rows, cols] tensor, on one diverging scale with its legend:
+ * the output, activated and pooled maps. `captionKey` names the i18n pair `${key}` (several
+ * channels) / `${key}One` (a single one).
+ */
+function ChannelGroup({
+  tensor,
+  rows,
+  cols,
+  range,
+  legendLabel,
+  captionKey,
+  dense,
+  isPending,
+  cellClass,
+  testIdBase,
+}: {
+  tensor: Tensor;
+  rows: number;
+  cols: number;
+  range: readonly [number, number];
+  legendLabel: string;
+  captionKey: string;
+  dense: boolean;
+  isPending?: (c: number, y: number, x: number) => boolean;
+  cellClass: (c: number, y: number, x: number) => string | undefined;
+  testIdBase?: string;
+}) {
+  const { t } = useTranslation();
+  const channels = tensor.dims[0]!;
+  return (
+    <Group legend={{ range, label: legendLabel }}>
+      {Array.from({ length: channels }, (_, c) => (
+        <FigMatrix
+          key={c}
+          caption={t(channels > 1 ? captionKey : `${captionKey}One`, {
+            index: c + 1,
+            rows,
+            cols,
+          })}
+          data={channelOf(tensor, c)}
+          rows={rows}
+          cols={cols}
+          dense={dense}
+          colormap="diverging"
+          range={range}
+          digits={DIGITS}
+          isPending={isPending ? (y, x) => isPending(c, y, x) : undefined}
+          cellClass={(y, x) => cellClass(c, y, x)}
+          testIdPrefix={testIdBase ? outputPrefix(testIdBase, c) : undefined}
+        />
+      ))}
+    </Group>
+  );
+}
+
 function Op({ children, className }: { children: ReactNode; className?: string }) {
   return (
     <span className={className ? `sb-op ${className}` : 'sb-op'} aria-hidden="true">
@@ -392,27 +448,17 @@ export function ActivationFigure({ config, model, run, step }: FigureProps) {
       className={dense ? 'sb-figure dense' : 'sb-figure'}
       style={sizing(2 * wo, cout * ho, 30, 4.2 + 1.6 * cout, undefined, wo)}
     >
-      <Group legend={{ range: outRange, label: t('sandbox.legendOutput') }}>
-        {Array.from({ length: cout }, (_, c) => (
-          <FigMatrix
-            key={c}
-            caption={t(cout > 1 ? 'sandbox.outputMap' : 'sandbox.outputMapOne', {
-              index: c + 1,
-              rows: ho,
-              cols: wo,
-            })}
-            data={channelOf(output, c)}
-            rows={ho}
-            cols={wo}
-            dense={dense}
-            colormap="diverging"
-            range={outRange}
-            digits={DIGITS}
-            isPending={(y, x) => pending(c, y, x)}
-            cellClass={(y, x) => isCurrent(c, y, x)}
-          />
-        ))}
-      </Group>
+      <ChannelGroup
+        tensor={output}
+        rows={ho}
+        cols={wo}
+        range={outRange}
+        legendLabel={t('sandbox.legendOutput')}
+        captionKey="sandbox.outputMap"
+        dense={dense}
+        isPending={pending}
+        cellClass={isCurrent}
+      />
       <Op>→</Op>
       <div className="sb-curve">
         <LineChart
@@ -430,28 +476,18 @@ export function ActivationFigure({ config, model, run, step }: FigureProps) {
         </p>
       </div>
       <Op>→</Op>
-      <Group legend={{ range: actRange, label: t('sandbox.legendActivated') }}>
-        {Array.from({ length: cout }, (_, c) => (
-          <FigMatrix
-            key={c}
-            caption={t(cout > 1 ? 'sandbox.activatedMap' : 'sandbox.activatedMapOne', {
-              index: c + 1,
-              rows: ho,
-              cols: wo,
-            })}
-            data={channelOf(act, c)}
-            rows={ho}
-            cols={wo}
-            dense={dense}
-            colormap="diverging"
-            range={actRange}
-            digits={DIGITS}
-            isPending={(y, x) => pending(c, y, x)}
-            cellClass={(y, x) => isCurrent(c, y, x)}
-            testIdPrefix={outputPrefix('conv.sandbox.act', c)}
-          />
-        ))}
-      </Group>
+      <ChannelGroup
+        tensor={act}
+        rows={ho}
+        cols={wo}
+        range={actRange}
+        legendLabel={t('sandbox.legendActivated')}
+        captionKey="sandbox.activatedMap"
+        dense={dense}
+        isPending={pending}
+        cellClass={isCurrent}
+        testIdBase="conv.sandbox.act"
+      />
     </div>
   );
 }
@@ -484,53 +520,33 @@ export function PoolFigure({ config, model, run, step }: FigureProps) {
       className={dense ? 'sb-figure dense' : 'sb-figure'}
       style={sizing(wo + wp, cout * ho, 7, 4.2 + 1.6 * cout, undefined, wo)}
     >
-      <Group legend={{ range: actRange, label: t('sandbox.legendActivated') }}>
-        {Array.from({ length: cout }, (_, c) => (
-          <FigMatrix
-            key={c}
-            caption={t(cout > 1 ? 'sandbox.activatedMap' : 'sandbox.activatedMapOne', {
-              index: c + 1,
-              rows: ho,
-              cols: wo,
-            })}
-            data={channelOf(act, c)}
-            rows={ho}
-            cols={wo}
-            dense={dense}
-            colormap="diverging"
-            range={actRange}
-            digits={DIGITS}
-            cellClass={(y, x) => {
-              if (!win || c !== win.c || !inWindow.has(y * wo + x)) return undefined;
-              return maxCell && maxCell.y === y && maxCell.x === x ? 'win pool-max' : 'win';
-            }}
-          />
-        ))}
-      </Group>
+      <ChannelGroup
+        tensor={act}
+        rows={ho}
+        cols={wo}
+        range={actRange}
+        legendLabel={t('sandbox.legendActivated')}
+        captionKey="sandbox.activatedMap"
+        dense={dense}
+        cellClass={(c, y, x) => {
+          if (!win || c !== win.c || !inWindow.has(y * wo + x)) return undefined;
+          return maxCell && maxCell.y === y && maxCell.x === x ? 'win pool-max' : 'win';
+        }}
+      />
       <Op>{config.pool === 'max' ? 'max →' : 'mean →'}</Op>
-      <Group legend={{ range: poolRange, label: t('sandbox.legendPooled') }}>
-        {Array.from({ length: cout }, (_, c) => (
-          <FigMatrix
-            key={c}
-            caption={t(cout > 1 ? 'sandbox.pooledMap' : 'sandbox.pooledMapOne', {
-              index: c + 1,
-              rows: hp,
-              cols: wp,
-            })}
-            data={channelOf(pooled, c)}
-            rows={hp}
-            cols={wp}
-            dense={dense}
-            colormap="diverging"
-            range={poolRange}
-            digits={DIGITS}
-            cellClass={(y, x) =>
-              win && c === win.c && y === win.oy && x === win.ox ? 'current' : undefined
-            }
-            testIdPrefix={outputPrefix('conv.sandbox.pooled', c)}
-          />
-        ))}
-      </Group>
+      <ChannelGroup
+        tensor={pooled}
+        rows={hp}
+        cols={wp}
+        range={poolRange}
+        legendLabel={t('sandbox.legendPooled')}
+        captionKey="sandbox.pooledMap"
+        dense={dense}
+        cellClass={(c, y, x) =>
+          win && c === win.c && y === win.oy && x === win.ox ? 'current' : undefined
+        }
+        testIdBase="conv.sandbox.pooled"
+      />
       {!win && (
         <p className="sb-note" data-testid="conv.sandbox.pool-result">
           {t('sandbox.notPooled', { row: oy, col: ox })}
