@@ -61,10 +61,16 @@ async function chineseTextFonts(page: Page): Promise<{ text: string; fonts: stri
   });
   const out: { text: string; fonts: string[] }[] = [];
   for (const nodeId of nodeIds) {
-    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-    if (fonts.length === 0) continue;
-    const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
-    out.push({ text: outerHTML.slice(0, 120), fonts: fonts.map((f) => f.familyName) });
+    // The view may re-render between the query and this call (a model finishing its load): a
+    // node that is gone by now is not on screen, so it is skipped, not an error.
+    try {
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      if (fonts.length === 0) continue;
+      const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+      out.push({ text: outerHTML.slice(0, 120), fonts: fonts.map((f) => f.familyName) });
+    } catch (e) {
+      if (!/Could not find node|No node with given id/i.test(String(e))) throw e;
+    }
   }
   await cdp.detach();
   return out;
@@ -73,8 +79,7 @@ async function chineseTextFonts(page: Page): Promise<{ text: string; fonts: stri
 /** Waits until our face has loaded, then checks every Chinese text on screen is drawn with it. */
 async function expectChineseInOurFace(page: Page): Promise<void> {
   await expect.poll(() => fileFaceStatus(page)).toBe('loaded');
-  const texts = await chineseTextFonts(page);
-  expect(texts.length).toBeGreaterThan(0);
+  await expect.poll(async () => (await chineseTextFonts(page)).length).toBeGreaterThan(0);
   // One frame for the relayout once the face has arrived (src/app/cjkFont.ts).
   await expect
     .poll(async () =>
