@@ -366,8 +366,10 @@ export class GanTrainer {
     t.reset(config.seed);
     t.setHyperNow(config.hyper);
     try {
-      await t.session(t.graphs.iteration);
-      await t.session(t.graphs.view);
+      await serializeOrt(async () => {
+        await t.session(t.graphs.iteration);
+        await t.session(t.graphs.view);
+      });
     } catch (e) {
       await t.dispose();
       throw e;
@@ -400,11 +402,19 @@ export class GanTrainer {
     return this.ring.map(stepsOf);
   }
 
+  /**
+   * Runs one operation at a time, and inside the worker's one ORT queue (serializeOrt) from
+   * start to end: with asyncify, any call into the runtime's heap — a tensor disposed, a
+   * session released, a GPU read — while another session's run is suspended corrupts it
+   * ("memory access out of bounds"). So nothing in here queues on its own again.
+   */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(() => {
-      if (this.disposed) throw new Error('the GAN trainer was disposed');
-      return fn();
-    });
+    const next = this.queue.then(() =>
+      serializeOrt(() => {
+        if (this.disposed) throw new Error('the GAN trainer was disposed');
+        return fn();
+      }),
+    );
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -522,7 +532,8 @@ export class GanTrainer {
           graph.outputs.map((o) => [o.name, o.name.endsWith(NEXT) ? 'gpu-buffer' : 'cpu']),
         );
       }
-      s = serializeOrt(() => this.ort.InferenceSession.create(graph.bytes, options));
+      // Callers hold the ORT queue already (exclusive, create).
+      s = this.ort.InferenceSession.create(graph.bytes, options);
       this.sessions.set(graph.key, s);
       s.catch(() => this.sessions.delete(graph.key));
     }
@@ -656,7 +667,7 @@ export class GanTrainer {
       }
       let results: InferenceSession.OnnxValueMapType;
       try {
-        results = await serializeOrt(() => session.run(feeds));
+        results = await session.run(feeds);
       } finally {
         for (const t of made) t.dispose();
       }
@@ -909,7 +920,9 @@ export class GanTrainer {
     const all = [this.state, this.lastGood, ...this.ring];
     this.lastGood = null;
     this.ring = [];
-    this.release(all, []);
-    await this.releaseSessions();
+    await serializeOrt(async () => {
+      this.release(all, []);
+      await this.releaseSessions();
+    });
   }
 }

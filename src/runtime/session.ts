@@ -145,6 +145,8 @@ export class ModelSession {
     if (this.disposed) return;
     this.disposed = true;
     await this.queue;
-    await this.session.release();
+    // Through the worker's one ORT queue: releasing a WebGPU session while another session
+    // is being created or run corrupts the runtime's heap ("memory access out of bounds").
+    await serializeOrt(() => this.session.release());
   }
 }
