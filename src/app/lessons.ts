@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { attentionLesson } from '../lessons/attention/lesson';
+import { basicsLesson } from '../lessons/basics/lesson';
 import { convolutionLesson } from '../lessons/convolution/lesson';
 import { ganLesson } from '../lessons/gan/lesson';
 import { registerLesson, type LessonId } from '../store/lessonRegistry';
@@ -9,6 +10,7 @@ export function registerLessons(): void {
   registerLesson(attentionLesson);
   registerLesson(convolutionLesson);
   registerLesson(ganLesson);
+  registerLesson(basicsLesson);
 }
 
 /** Lesson views are split into their own chunks and loaded when first opened. */
@@ -16,4 +18,5 @@ export const LESSON_VIEWS: Record<LessonId, React.LazyExoticComponent<() => Reac
   attention: lazy(() => import('../lessons/attention/AttentionLesson')),
   convolution: lazy(() => import('../lessons/convolution/ConvolutionLesson')),
   gan: lazy(() => import('../lessons/gan/GanLesson')),
+  basics: lazy(() => import('../lessons/basics/BasicsLesson')),
 };

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { attentionLesson } from '../lessons/attention/lesson';
 import { convolutionLesson } from '../lessons/convolution/lesson';
 import { sandboxDefaults } from '../lessons/convolution/config';
+import { basicsLesson } from '../lessons/basics/lesson';
 import { ganLesson } from '../lessons/gan/lesson';
 import { LESSON_IDS, lessonDefinition, registerLesson } from '../store/lessonRegistry';
 import {
@@ -16,6 +17,7 @@ beforeAll(() => {
   registerLesson(attentionLesson);
   registerLesson(convolutionLesson);
   registerLesson(ganLesson);
+  registerLesson(basicsLesson);
 });
 
 /** A fake t(): the key and its parameters, so the tests see what would be translated. */

@@ -4,6 +4,7 @@ import { ganEn } from './gan.en';
 import { ganDigitsEn } from './ganDigits.en';
 import { toolsEn } from './tools.en';
 import { classroomEn } from './classroom.en';
+import { basicsEn } from './basics/en';
 
 /** English strings. Keys are grouped by where they appear; zh-CN.ts must have the same keys. */
 export const en = {
@@ -27,6 +28,7 @@ export const en = {
     attention: 'Attention',
     convolution: 'Convolution',
     gan: 'GAN',
+    basics: 'Basics',
   },
   backend: {
     label: 'Backend',
@@ -277,6 +279,7 @@ export const en = {
     model: attnModelEn,
   },
   gan: ganEn,
+  basics: basicsEn,
   ganDigits: ganDigitsEn,
   tools: toolsEn,
   classroom: classroomEn,

@@ -2,6 +2,7 @@ import { attnModelZhCN } from './attnModel.zh-CN';
 import { attnSandboxZhCN } from './attnSandbox.zh-CN';
 import type { Strings } from './en';
 import { ganZhCN } from './gan.zh-CN';
+import { basicsZhCN } from './basics/zh-CN';
 import { ganDigitsZhCN } from './ganDigits.zh-CN';
 import { toolsZhCN } from './tools.zh-CN';
 import { classroomZhCN } from './classroom.zh-CN';
@@ -27,6 +28,7 @@ export const zhCN: Strings = {
     attention: '注意力',
     convolution: '卷积',
     gan: '生成对抗网络',
+    basics: '基础',
   },
   backend: {
     label: '后端',
@@ -270,6 +272,7 @@ export const zhCN: Strings = {
     model: attnModelZhCN,
   },
   gan: ganZhCN,
+  basics: basicsZhCN,
   ganDigits: ganDigitsZhCN,
   tools: toolsZhCN,
   classroom: classroomZhCN,

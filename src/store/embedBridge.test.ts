@@ -2,6 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { attentionLesson } from '../lessons/attention/lesson';
 import { convDefaults } from '../lessons/convolution/config';
 import { convolutionLesson } from '../lessons/convolution/lesson';
+import { basicsLesson } from '../lessons/basics/lesson';
 import { ganLesson } from '../lessons/gan/lesson';
 import {
   EMBED_API_VERSION,
@@ -29,6 +30,7 @@ beforeAll(() => {
   registerLesson(attentionLesson);
   registerLesson(convolutionLesson);
   registerLesson(ganLesson);
+  registerLesson(basicsLesson);
 });
 
 beforeEach(() => {

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 
-export const LESSON_IDS = ['attention', 'convolution', 'gan'] as const;
+export const LESSON_IDS = ['attention', 'convolution', 'gan', 'basics'] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 export const DEFAULT_LESSON: LessonId = 'convolution';
 

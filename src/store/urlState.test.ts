@@ -5,6 +5,7 @@ import { attentionLesson } from '../lessons/attention/lesson';
 import { ganDefaults, ganModeDefaults } from '../lessons/gan/config';
 import { convDefaults, type ConvConfig } from '../lessons/convolution/config';
 import { convolutionLesson } from '../lessons/convolution/lesson';
+import { basicsLesson } from '../lessons/basics/lesson';
 import { ganLesson } from '../lessons/gan/lesson';
 import { DEFAULT_LESSON, LESSON_IDS, registerLesson, type LessonId } from './lessonRegistry';
 import { initLessonDefaults, useAppStore } from './store';
@@ -27,6 +28,7 @@ beforeAll(() => {
   registerLesson(attentionLesson);
   registerLesson(convolutionLesson);
   registerLesson(ganLesson);
+  registerLesson(basicsLesson);
   initLessonDefaults();
 });
 

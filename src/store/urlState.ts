@@ -11,6 +11,7 @@ import { isBackendPolicy, type BackendPolicy } from '../runtime/backend';
 import {
   DEFAULT_LESSON,
   isLessonId,
+  LESSON_IDS,
   lessonDefinition,
   mergeConfig,
   type LessonId,
@@ -130,7 +131,7 @@ export function parseHash(
   let lesson = DEFAULT_LESSON;
   if (route) {
     if (isLessonId(route)) lesson = route;
-    else problems.push(`lesson: "${safeDecode(route)}" is not attention, convolution or gan`);
+    else problems.push(`lesson: "${safeDecode(route)}" is not ${LESSON_IDS.join(', ')}`);
   }
   const def = lessonDefinition(lesson);
   const q = new URLSearchParams(query);

@@ -8,7 +8,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
     [['←', '→'], t('classroom.shortcuts.step')],
     [['Shift+←', 'Shift+→'], t('classroom.shortcuts.lessonStep')],
     [[t('classroom.keySpace')], t('classroom.shortcuts.play')],
-    [['1', '2', '3'], t('classroom.shortcuts.lessons')],
+    [['1', '2', '3', '4'], t('classroom.shortcuts.lessons')],
     [['F'], t('classroom.shortcuts.fullscreen')],
   ];
   const always: [string[], string][] = [

@@ -21,11 +21,12 @@ describe('classroom shortcuts', () => {
     for (const k of ['1', 'f', 'ArrowRight', ' ']) expect(classroomAction(key(k), idle)).toBeNull();
   });
 
-  it('switches lessons with 1/2/3 and full screen with F', () => {
+  it('switches lessons with 1–4 and full screen with F', () => {
     expect(classroomAction(key('1'), classroom)).toEqual({ type: 'lesson', lesson: 'attention' });
     expect(classroomAction(key('2'), classroom)).toEqual({ type: 'lesson', lesson: 'convolution' });
     expect(classroomAction(key('3'), touring)).toEqual({ type: 'lesson', lesson: 'gan' });
-    expect(classroomAction(key('4'), classroom)).toBeNull();
+    expect(classroomAction(key('4'), classroom)).toEqual({ type: 'lesson', lesson: 'basics' });
+    expect(classroomAction(key('5'), classroom)).toBeNull();
     expect(classroomAction(key('f'), classroom)).toEqual({ type: 'fullscreen' });
   });
 

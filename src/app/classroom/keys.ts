@@ -97,7 +97,7 @@ export function classroomAction(
       : { type: 'lessonStep', delta };
   }
   if (e.shiftKey) return null;
-  const n = ['1', '2', '3'].indexOf(e.key);
+  const n = ['1', '2', '3', '4'].indexOf(e.key);
   if (n >= 0) return { type: 'lesson', lesson: LESSON_IDS[n]! };
   if (e.key === 'f' || e.key === 'F') return { type: 'fullscreen' };
   return null;

@@ -1,6 +1,7 @@
 import type { LessonId } from '../../../store/lessonRegistry';
 import type { TourInput } from '../../../store/tour';
 import { attentionTour } from './attention';
+import { basicsTour } from './basics';
 import { convolutionTour } from './convolution';
 import { ganTour } from './gan';
 
@@ -9,4 +10,5 @@ export const BUILTIN_TOURS: Record<LessonId, TourInput> = {
   attention: attentionTour,
   convolution: convolutionTour,
   gan: ganTour,
+  basics: basicsTour,
 };
