@@ -369,6 +369,33 @@ describe('startEmbedBridge', () => {
     });
   });
 
+  it('with an origins list: ready goes only to those origins, answers never to "*"', async () => {
+    const { win, parent, hostFrame, post } = frames();
+    startEmbedBridge(win, ['https://a.example', 'https://b.example']);
+    expect(parent.postMessage.mock.calls.map((c: unknown[]) => c[1])).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+    // A sandboxed frame (origin "null") is not on any list.
+    post(host({ type: 'getState', id: 1 }), 'null');
+    post(host({ type: 'getState', id: 2 }), 'https://b.example');
+    await vi.waitFor(() => expect(hostFrame.postMessage).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(hostFrame.postMessage.mock.calls.map((c: unknown[]) => c[1])).toEqual([
+      'https://b.example',
+    ]);
+  });
+
+  it('an empty list (every origin given was refused) lets nobody drive the embed', async () => {
+    const { win, parent, hostFrame, post } = frames();
+    startEmbedBridge(win, []);
+    expect(parent.postMessage).not.toHaveBeenCalled();
+    post(host({ type: 'getState', id: 1 }), 'https://host.example');
+    post(host({ type: 'getState', id: 2 }), 'null');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(hostFrame.postMessage).not.toHaveBeenCalled();
+  });
+
   it('ignores messages not from a Glassbox host, and origins not listed', async () => {
     const { win, hostFrame, post } = frames();
     startEmbedBridge(win, ['https://allowed.example']);

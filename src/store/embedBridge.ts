@@ -178,11 +178,12 @@ export function parseHostMessage(
 
 /**
  * Listens for host messages. Only messages marked `source: "glassbox-host"` are considered,
- * and, when `origins` is not empty, only from those origins. Announces `ready` to the parent.
+ * and, when `origins` is a list (the link's `origins=`), only from those origins — none when
+ * it is empty. Announces `ready` to the parent: to each listed origin only, when listed.
  */
 export function startEmbedBridge(
   win: Window = window,
-  origins: readonly string[] = [],
+  origins: readonly string[] | null = null,
 ): () => void {
   const onMessage = (event: MessageEvent) => {
     const data: unknown = event.data;
@@ -192,7 +193,7 @@ export function startEmbedBridge(
       (data as { source?: unknown }).source !== 'glassbox-host'
     )
       return;
-    if (origins.length > 0 && !origins.includes(event.origin)) return;
+    if (origins && !origins.includes(event.origin)) return;
     const target = event.source as Window | null;
     if (!target) return;
     const id = (data as { id?: unknown }).id;
@@ -213,7 +214,9 @@ export function startEmbedBridge(
   };
   win.addEventListener('message', onMessage);
   if (win.parent !== win) {
-    win.parent.postMessage({ source: 'glassbox', type: 'ready', version: EMBED_API_VERSION }, '*');
+    const ready = { source: 'glassbox', type: 'ready', version: EMBED_API_VERSION };
+    // With a list, the browser delivers it only if the parent is one of them; never to '*'.
+    for (const target of origins ?? ['*']) win.parent.postMessage(ready, target);
   }
   return () => win.removeEventListener('message', onMessage);
 }

@@ -62,12 +62,13 @@ describe('parseQuery', () => {
       embed: true,
       hide: ['draw', 'samples', 'layers'],
       origins: ['https://example.org', 'http://127.0.0.1:8080'],
+      restrictOrigins: true,
     });
   });
 
   it('gives the defaults for an empty query', () => {
     expect(parseQuery('')).toEqual({
-      options: { embed: false, hide: [], origins: [] },
+      options: { embed: false, hide: [], origins: [], restrictOrigins: false },
       problems: [],
     });
   });
@@ -92,6 +93,21 @@ describe('parseQuery', () => {
     expect(problems[0]).toMatch(/^ep: "gpu"/);
     expect(problems[1]).toMatch(/^lang: "fr"/);
     expect(problems[2]).toMatch(/^origins: "not-a-url"/);
+  });
+
+  it('refuses origins that are not http(s): their opaque origin "null" is any sandboxed frame', () => {
+    const some = parseQuery('?origins=javascript:alert(1),data:text/html;x,https://ok.example');
+    expect(some.options.origins).toEqual(['https://ok.example']);
+    expect(some.options.restrictOrigins).toBe(true);
+    expect(some.problems).toEqual([
+      expect.stringMatching(/^origins: "javascript:alert\(1\)" is not an http\(s\) origin/),
+      expect.stringMatching(/^origins: "data:text\/html;x" is not an http\(s\) origin/),
+    ]);
+    // Every entry refused: still restricted — to nobody, and it says so.
+    const none = parseQuery('?origins=javascript:void(0)');
+    expect(none.options).toMatchObject({ origins: [], restrictOrigins: true });
+    expect(none.problems[1]).toMatch(/no page may drive this embed/);
+    expect(parseQuery('?embed=1').options.restrictOrigins).toBe(false);
   });
 });
 
@@ -356,6 +372,7 @@ describe('currentUrl', () => {
         embed: true,
         hide: ['modes', 'losses-table'],
         origins: ['https://my.blog', 'http://127.0.0.1:8080'],
+        restrictOrigins: true,
       },
       problems: [],
     });

@@ -24,6 +24,11 @@ export interface PageOptions {
   embed: boolean;
   hide: string[];
   origins: string[];
+  /**
+   * `origins=` was given: only its origins may drive the embed — none at all when every entry
+   * was refused (a restriction never turns into "anyone").
+   */
+  restrictOrigins: boolean;
 }
 
 export interface LessonLocation {
@@ -88,7 +93,12 @@ const list = (v: string | null) =>
 export function parseQuery(search: string): { options: PageOptions; problems: string[] } {
   const q = new URLSearchParams(search);
   const problems: string[] = [];
-  const options: PageOptions = { embed: false, hide: list(q.get('hide')), origins: [] };
+  const options: PageOptions = {
+    embed: false,
+    hide: list(q.get('hide')),
+    origins: [],
+    restrictOrigins: false,
+  };
   const ep = q.get('ep');
   if (ep !== null) {
     if (isBackendPolicy(ep)) options.policy = ep;
@@ -101,14 +111,35 @@ export function parseQuery(search: string): { options: PageOptions; problems: st
   }
   const embed = q.get('embed');
   options.embed = embed === '1' || embed === 'true';
-  for (const o of list(q.get('origins'))) {
-    try {
-      options.origins.push(new URL(o).origin);
-    } catch {
-      problems.push(`origins: "${o}" is not an origin such as https://example.org`);
-    }
-  }
+  const given = list(q.get('origins'));
+  options.restrictOrigins = given.length > 0;
+  const read = readOrigins(given);
+  options.origins = read.origins;
+  for (const o of read.bad)
+    problems.push(`origins: "${o}" is not an http(s) origin such as https://example.org (ignored)`);
+  if (given.length > 0 && read.origins.length === 0)
+    problems.push('origins: none of the origins given is valid, so no page may drive this embed');
   return { options, problems };
+}
+
+/**
+ * Reads origins (scheme, host, optional port): only http(s) ones — `javascript:`, `data:`,
+ * `file:` and the like have the opaque origin "null", which any sandboxed frame shares.
+ */
+export function readOrigins(entries: readonly string[]): { origins: string[]; bad: string[] } {
+  const origins: string[] = [];
+  const bad: string[] = [];
+  for (const entry of entries) {
+    let url: URL | null = null;
+    try {
+      url = new URL(entry);
+    } catch {
+      // not a URL at all
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) bad.push(entry);
+    else if (!origins.includes(url.origin)) origins.push(url.origin);
+  }
+  return { origins, bad };
 }
 
 /** decodeURIComponent that never throws: a malformed escape is shown as written. */
@@ -318,6 +349,7 @@ export function startUrlSync(win: Window = window): () => void {
       enabled: query.options.embed,
       hide: query.options.hide,
       origins: query.options.origins,
+      restrictOrigins: query.options.restrictOrigins,
     },
   });
   const hash = parseHash(win.location.hash);
