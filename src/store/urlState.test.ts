@@ -466,4 +466,22 @@ describe('startUrlSync', () => {
       stop();
     }
   });
+
+  it('a navigation wins over a pending write that lands before its hashchange event', async () => {
+    initLessonDefaults();
+    const { win, replaceState } = fakeWindow('https://glassbox.test/app/#/convolution');
+    const stop = startUrlSync(win);
+    try {
+      // A state change schedules a write in 150 ms…
+      useAppStore.getState().setStep('convolution', 3);
+      // …then a link sets the hash; its hashchange event is still queued when the write runs.
+      win.location.hash = '#/gan';
+      await new Promise((r) => setTimeout(r, 200));
+      expect(useAppStore.getState().lesson).toBe('gan');
+      expect(win.location.hash).toMatch(/^#\/gan/);
+      for (const [, , url] of replaceState.mock.calls) expect(String(url)).not.toMatch(/#\/conv/);
+    } finally {
+      stop();
+    }
+  });
 });

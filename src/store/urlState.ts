@@ -356,13 +356,27 @@ export function startUrlSync(win: Window = window): () => void {
   applyLocation(hash.location);
   reportProblems([...query.problems, ...hash.problems]);
 
+  // The hash as the app last read or wrote it. A different one in the address bar is a
+  // navigation (typed, a link, `location.hash =`) whose hashchange event may not have run yet:
+  // it always wins over a pending write of the app's own state, which would otherwise
+  // overwrite it before the handler reads it.
+  let seenHash = win.location.hash;
+  const navigate = () => {
+    seenHash = win.location.hash;
+    const parsed = parseHash(seenHash);
+    applyLocation(parsed.location);
+    reportProblems(parsed.problems);
+    write();
+  };
   const write = () => {
+    if (win.location.hash !== seenHash) return navigate();
     const next = currentUrl(win.location.href);
     try {
       if (next !== win.location.href) win.history.replaceState(win.history.state, '', next);
     } catch {
       // Browsers limit how often history may change; the next change writes the URL again.
     }
+    seenHash = win.location.hash;
   };
   // Drawing and playback change the state many times a second: write the URL once they pause.
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -382,11 +396,9 @@ export function startUrlSync(win: Window = window): () => void {
       schedule();
     }
   });
+  // Read already if a write came first (navigate ran from it): nothing left to apply.
   const onHashChange = () => {
-    const parsed = parseHash(win.location.hash);
-    applyLocation(parsed.location);
-    reportProblems(parsed.problems);
-    write();
+    if (win.location.hash !== seenHash) navigate();
   };
   win.addEventListener('hashchange', onHashChange);
   return () => {
