@@ -95,6 +95,14 @@ describe('parseQuery', () => {
     expect(problems[2]).toMatch(/^origins: "not-a-url"/);
   });
 
+  it('names hide= parts no lesson can hide, and ignores them', () => {
+    const { options, problems } = parseQuery('?hide=modes,drwa,losses-curves,header');
+    expect(options.hide).toEqual(['modes', 'drwa', 'losses-curves', 'header']);
+    expect(problems).toEqual([
+      'hide: "drwa", "header" are not a part any lesson can hide (ignored)',
+    ]);
+  });
+
   it('refuses origins that are not http(s): their opaque origin "null" is any sandboxed frame', () => {
     const some = parseQuery('?origins=javascript:alert(1),data:text/html;x,https://ok.example');
     expect(some.options.origins).toEqual(['https://ok.example']);
@@ -209,7 +217,7 @@ describe('parseHash / formatHash', () => {
     expect(problems[0]).toMatch(/^config: .*lr/);
   });
 
-  it.each(['9', '-1', '1.5', 'two', '1e9'])(
+  it.each(['9', '-1', '1.5', 'two', '1e9', '0x3', '1e0', '', ' 2'])(
     'rejects step=%s, naming "step" and using 0',
     (step) => {
       const { location, problems } = parseHash(`#/convolution?step=${step}`);
@@ -358,11 +366,11 @@ describe('currentUrl', () => {
     const src = embedUrl('https://glassbox.test/app/index.html?lang=en#/convolution', location, {
       policy: 'wasm',
       lang: 'zh-CN',
-      hide: ['modes', 'losses-table'],
+      hide: ['modes', 'losses-curves'],
       origins: ['https://my.blog', 'http://127.0.0.1:8080'],
     });
     expect(src).toMatch(
-      /^https:\/\/glassbox\.test\/app\/index\.html\?embed=1&ep=wasm&lang=zh-CN&hide=modes,losses-table&origins=https:\/\/my\.blog,http:\/\/127\.0\.0\.1:8080#\/gan\?c=/,
+      /^https:\/\/glassbox\.test\/app\/index\.html\?embed=1&ep=wasm&lang=zh-CN&hide=modes,losses-curves&origins=https:\/\/my\.blog,http:\/\/127\.0\.0\.1:8080#\/gan\?c=/,
     );
     const url = new URL(src);
     expect(parseQuery(url.search)).toEqual({
@@ -370,7 +378,7 @@ describe('currentUrl', () => {
         policy: 'wasm',
         lang: 'zh-CN',
         embed: true,
-        hide: ['modes', 'losses-table'],
+        hide: ['modes', 'losses-curves'],
         origins: ['https://my.blog', 'http://127.0.0.1:8080'],
         restrictOrigins: true,
       },

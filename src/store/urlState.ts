@@ -111,6 +111,13 @@ export function parseQuery(search: string): { options: PageOptions; problems: st
   }
   const embed = q.get('embed');
   options.embed = embed === '1' || embed === 'true';
+  // Names no lesson can hide are reported (a typo would otherwise hide nothing, silently).
+  const hideable = new Set(LESSON_IDS.flatMap((id) => lessonHideable(id)));
+  const unknown = options.hide.filter((h) => !hideable.has(h));
+  if (unknown.length > 0 && hideable.size > 0)
+    problems.push(
+      `hide: ${unknown.map((h) => `"${h}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a part any lesson can hide (ignored)`,
+    );
   const given = list(q.get('origins'));
   options.restrictOrigins = given.length > 0;
   const read = readOrigins(given);
@@ -140,6 +147,15 @@ export function readOrigins(entries: readonly string[]): { origins: string[]; ba
     else if (!origins.includes(url.origin)) origins.push(url.origin);
   }
   return { origins, bad };
+}
+
+/** The parts a lesson lets `hide=` hide; none when it is not registered (some unit tests). */
+function lessonHideable(id: LessonId): readonly string[] {
+  try {
+    return lessonDefinition(id).hideable;
+  } catch {
+    return [];
+  }
 }
 
 /** decodeURIComponent that never throws: a malformed escape is shown as written. */
@@ -181,9 +197,10 @@ export function parseHash(
   let step = 0;
   const rawStep = q.get('step');
   if (rawStep !== null) {
-    const n = Number(rawStep);
+    // Digits only: Number() would also read "0x3", "1e1", " 2" or "".
+    const n = /^\d{1,6}$/.test(rawStep) ? Number(rawStep) : NaN;
     const count = def.stepCount(config);
-    if (Number.isInteger(n) && n >= 0 && n < count) step = n;
+    if (n >= 0 && n < count) step = n;
     else problems.push(`step: "${rawStep}" is not a step between 0 and ${count - 1}`);
   }
   return { location: { lesson, config, step }, problems };
