@@ -290,7 +290,7 @@ export function LossesView() {
               id: 'tangent',
               label: t('basics.losses.chart.tangent'),
               points: tangent,
-              highlight: false,
+              highlight: true,
               style: 1,
             },
           ]}
