@@ -3,7 +3,7 @@
  * f′(x) (what backpropagation multiplies by), softmax with a temperature, and the product of
  * slopes through a deep stack. Every number comes from core/activation (tested against PyTorch).
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   activation,
@@ -14,27 +14,21 @@ import {
   softmaxT,
   type ActivationFn,
 } from '../../../core/activation';
-import { problemsOf } from '../../../store/lessonRegistry';
 import { useAppStore } from '../../../store/store';
 import { BarChart } from '../../../viz/BarChart';
-import { FlowDiagram, type FlowEdge, type FlowNode } from '../../../viz/FlowDiagram';
-import { formatValue } from '../../../viz/format';
-import { Formula } from '../../../viz/Formula';
+import type { FlowEdge, FlowNode } from '../../../viz/FlowDiagram';
 import { LossChart, type ChartCurve, type ChartMark } from '../../gan/losses/LossChart';
 import '../../gan/gan.css';
-import { Stage, StagePanel } from '../../shared/Stage';
-import { StepControls } from '../../shared/StepControls';
-import { usePlayback } from '../../shared/usePlayback';
-import { useStepKeys } from '../../shared/useStepKeys';
-import { useBasicsModeConfig, useBasicsStep } from '../config';
+import { StagePanel } from '../../shared/Stage';
+import { useBasicsModeConfig } from '../config';
+import { ModeStage, f4, sub, useModeEdit, useModeSteps } from '../modeView';
 import { NumbersField } from '../NumbersField';
 import '../basics-actloss.css';
-import { ACTIVATIONS, activationsConfigSchema, type ActivationsConfig } from './config';
+import { ACTIVATIONS, activationsConfigSchema } from './config';
 import { curveTex, depthTex, slopeTex, softmaxTex } from './formula';
 import { ACTIVATIONS_STEPS, type ACTIVATIONS_HIDEABLE, type ActivationsStep } from './lessonParts';
 
 const X_RANGE: [number, number] = [-5, 5];
-const f4 = (v: number) => formatValue(v, 4);
 
 const FLOW_FOCUS: Record<ActivationsStep, { current: string; lit: string[] }> = {
   curve: { current: 'f', lit: ['x', 'x>f'] },
@@ -70,38 +64,12 @@ function yDomain(fn: ActivationFn, alpha: number): [number, number] {
 export function ActivationsView() {
   const { t } = useTranslation();
   const config = useBasicsModeConfig('activations');
-  const storedStep = useBasicsStep();
   const hide = useAppStore((s) => s.embed.hide);
-  const setConfig = useAppStore((s) => s.setConfig);
-  const setStep = useAppStore((s) => s.setStep);
-  const [problem, setProblem] = useState<string | null>(null);
+  const walk = useModeSteps(ACTIVATIONS_STEPS);
+  const { step, stepId } = walk;
+  const { edit, problem } = useModeEdit(activationsConfigSchema, config);
   const [probe, setProbe] = useState<number>(config.xs[config.xs.length > 3 ? 3 : 0] ?? 1);
-
-  const count = ACTIVATIONS_STEPS.length;
-  const step = Math.min(Math.max(0, storedStep), count - 1);
-  const stepId = ACTIVATIONS_STEPS[step]!;
-  const go = useCallback((s: number) => setStep('basics', s), [setStep]);
-  useStepKeys(step, count, go);
-  const playback = usePlayback(step, count, go);
   const shown = (name: (typeof ACTIVATIONS_HIDEABLE)[number]) => !hide.includes(name);
-
-  /** Validates and stores a change; a refused one keeps the last good config and says why. */
-  const edit = useCallback(
-    (patch: Partial<ActivationsConfig>) => {
-      const result = activationsConfigSchema.safeParse({ ...config, ...patch });
-      if (result.success) {
-        setProblem(null);
-        setConfig('basics', result.data);
-      } else {
-        setProblem(
-          problemsOf(result.error, 'config')
-            .map((p) => `${p.field}: ${p.message}`)
-            .join('; '),
-        );
-      }
-    },
-    [config, setConfig],
-  );
 
   const { fn, alpha } = config;
   const result = useMemo(() => activationValues(fn, config.xs, alpha), [fn, config.xs, alpha]);
@@ -170,7 +138,7 @@ export function ActivationsView() {
     }
   })();
 
-  const bar = (
+  const controls = (
     <>
       <label className="select-label">
         {t('basics.activations.fnPicker')}
@@ -201,28 +169,22 @@ export function ActivationsView() {
           />
         </label>
       )}
-      <StepControls
-        step={step}
-        count={count}
-        go={go}
-        playback={playback}
-        stepName={t(`basics.activations.step.${stepId}`)}
-        testIdPrefix="basics.activations.steps"
-      />
-      <p className="gan-headline basics-headline" aria-live="polite">
-        <span>
-          f({f4(probe)}) ={' '}
-          <strong data-testid="basics.activations.fx" data-value={fx}>
-            {f4(fx)}
-          </strong>
-        </span>
-        <span>
-          f′({f4(probe)}) ={' '}
-          <strong data-testid="basics.activations.dfx" data-value={dfx}>
-            {f4(dfx)}
-          </strong>
-        </span>
-      </p>
+    </>
+  );
+  const headline = (
+    <>
+      <span>
+        f({f4(probe)}) ={' '}
+        <strong data-testid="basics.activations.fx" data-value={fx}>
+          {f4(fx)}
+        </strong>
+      </span>
+      <span>
+        f′({f4(probe)}) ={' '}
+        <strong data-testid="basics.activations.dfx" data-value={dfx}>
+          {f4(dfx)}
+        </strong>
+      </span>
     </>
   );
 
@@ -454,42 +416,21 @@ export function ActivationsView() {
   );
 
   return (
-    <div className="basics-actloss basics-activations" data-testid="basics.activations">
-      <Stage
-        id="basics.activations"
-        label={t('basics.activations.stage')}
-        bar={bar}
-        overview={
-          <FlowDiagram
-            nodes={nodes}
-            edges={EDGES}
-            current={focus.current}
-            lit={focus.lit}
-            onSelect={(id) => {
-              const s = NODE_STEP[id];
-              if (s) go(ACTIVATIONS_STEPS.indexOf(s));
-            }}
-            label={t('basics.activations.flow.label')}
-            testIdPrefix="basics.activations.flow"
-            cell={{ w: 110, h: 44 }}
-          />
-        }
-        title={t(`basics.activations.step.${stepId}`)}
-        formula={<Formula tex={formula} testId="basics.activations.step-formula" />}
-        caption={
-          <p data-testid="basics.activations.caption">
-            {t(`basics.activations.caption.${stepId}`, { depth: config.depth })}
-          </p>
-        }
-        figure={figure}
-        side={side}
-        focusKey={[step, fn]}
-      />
-    </div>
+    <ModeStage
+      mode="activations"
+      walk={walk}
+      controls={controls}
+      headline={headline}
+      overview={{ nodes, edges: EDGES, focus, nodeStep: NODE_STEP, cellWidth: 110 }}
+      formula={formula}
+      caption={
+        <p data-testid="basics.activations.caption">
+          {t(`basics.activations.caption.${stepId}`, { depth: config.depth })}
+        </p>
+      }
+      figure={figure}
+      side={side}
+      focusKey={[step, fn]}
+    />
   );
-}
-
-/** Subscript digits for plain-text labels. */
-function sub(i: number): string {
-  return String(i).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]!);
 }

@@ -4,22 +4,17 @@
  * slope). The widely copied examples are presets, their printed value beside the right one.
  * Every number comes from core/basicLoss (tested against PyTorch).
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { basicLoss, lossCurve, withValue } from '../../../core/basicLoss';
-import { problemsOf } from '../../../store/lessonRegistry';
 import { useAppStore } from '../../../store/store';
 import { BarChart } from '../../../viz/BarChart';
-import { FlowDiagram, type FlowEdge, type FlowNode } from '../../../viz/FlowDiagram';
-import { formatValue } from '../../../viz/format';
-import { Formula } from '../../../viz/Formula';
+import type { FlowEdge, FlowNode } from '../../../viz/FlowDiagram';
 import { LossChart } from '../../gan/losses/LossChart';
 import '../../gan/gan.css';
-import { Stage, StagePanel } from '../../shared/Stage';
-import { StepControls } from '../../shared/StepControls';
-import { usePlayback } from '../../shared/usePlayback';
-import { useStepKeys } from '../../shared/useStepKeys';
-import { useBasicsModeConfig, useBasicsStep } from '../config';
+import { StagePanel } from '../../shared/Stage';
+import { useBasicsModeConfig } from '../config';
+import { ModeStage, f4, sub, useModeEdit, useModeSteps } from '../modeView';
 import { NumbersField } from '../NumbersField';
 import '../basics-actloss.css';
 import { LOSSES, lossesConfigSchema, type LossesConfig, type LossFn } from './config';
@@ -27,10 +22,7 @@ import { curveTex, gradTex, meanTex, termTex, type Entry } from './formula';
 import { LOSSES_STEPS, type LOSSES_HIDEABLE, type LossesStep } from './lessonParts';
 import { COPIED, LOSS_PRESETS, PRESET_DATA, matchLossPreset, type LossPreset } from './presets';
 
-const f4 = (v: number) => formatValue(v, 4);
 const fixed4 = (v: number) => v.toFixed(4);
-const SUB = '₀₁₂₃₄₅₆₇₈₉';
-const sub = (i: number) => String(i).replace(/\d/g, (d) => SUB[Number(d)]!);
 
 const FLOW_FOCUS: Record<LossesStep, { current: string; lit: string[] }> = {
   terms: { current: 'terms', lit: ['p', 't', 'p>terms', 't>terms'] },
@@ -80,38 +72,12 @@ function domainOf(loss: LossFn, p: number, t: number): [number, number] {
 export function LossesView() {
   const { t } = useTranslation();
   const config = useBasicsModeConfig('losses');
-  const storedStep = useBasicsStep();
   const hide = useAppStore((s) => s.embed.hide);
-  const setConfig = useAppStore((s) => s.setConfig);
-  const setStep = useAppStore((s) => s.setStep);
-  const [problem, setProblem] = useState<string | null>(null);
+  const walk = useModeSteps(LOSSES_STEPS);
+  const { step, stepId } = walk;
+  const { edit, problem } = useModeEdit(lossesConfigSchema, config);
   const [chosen, setChosen] = useState<number | null>(null);
-
-  const count = LOSSES_STEPS.length;
-  const step = Math.min(Math.max(0, storedStep), count - 1);
-  const stepId = LOSSES_STEPS[step]!;
-  const go = useCallback((s: number) => setStep('basics', s), [setStep]);
-  useStepKeys(step, count, go);
-  const playback = usePlayback(step, count, go);
   const shown = (name: (typeof LOSSES_HIDEABLE)[number]) => !hide.includes(name);
-
-  /** Validates and stores a change; a refused one keeps the last good config and says why. */
-  const edit = useCallback(
-    (patch: Partial<LossesConfig>) => {
-      const result = lossesConfigSchema.safeParse({ ...config, ...patch });
-      if (result.success) {
-        setProblem(null);
-        setConfig('basics', result.data);
-      } else {
-        setProblem(
-          problemsOf(result.error, 'config')
-            .map((p) => `${p.field}: ${p.message}`)
-            .join('; '),
-        );
-      }
-    },
-    [config, setConfig],
-  );
 
   const r = useMemo(
     () => basicLoss(config.loss, config.target, config.prediction),
@@ -301,7 +267,7 @@ export function LossesView() {
     );
   })();
 
-  const bar = (
+  const controls = (
     <>
       <div className="gan-loss-picker" role="group" aria-label={t('basics.losses.lossPicker')}>
         {LOSSES.map((loss) => (
@@ -320,22 +286,16 @@ export function LossesView() {
           </button>
         ))}
       </div>
-      <StepControls
-        step={step}
-        count={count}
-        go={go}
-        playback={playback}
-        stepName={t(`basics.losses.step.${stepId}`)}
-        testIdPrefix="basics.losses.steps"
-      />
-      <p className="gan-headline basics-headline" aria-live="polite">
-        <span>
-          L ={' '}
-          <strong data-testid="basics.losses.loss" data-value={r.loss}>
-            {fixed4(r.loss)}
-          </strong>
-        </span>
-      </p>
+    </>
+  );
+  const headline = (
+    <>
+      <span>
+        L ={' '}
+        <strong data-testid="basics.losses.loss" data-value={r.loss}>
+          {fixed4(r.loss)}
+        </strong>
+      </span>
     </>
   );
 
@@ -427,46 +387,30 @@ export function LossesView() {
   );
 
   return (
-    <div className="basics-actloss basics-losses" data-testid="basics.losses">
-      <Stage
-        id="basics.losses"
-        label={t('basics.losses.stage')}
-        bar={bar}
-        overview={
-          <FlowDiagram
-            nodes={nodes}
-            edges={EDGES}
-            current={focus.current}
-            lit={focus.lit}
-            onSelect={(id) => {
-              const s = NODE_STEP[id];
-              if (s) go(LOSSES_STEPS.indexOf(s));
-            }}
-            label={t('basics.losses.flow.label')}
-            testIdPrefix="basics.losses.flow"
-            cell={{ w: 120, h: 44 }}
-          />
-        }
-        title={t(`basics.losses.step.${stepId}`)}
-        formula={<Formula tex={formula} testId="basics.losses.step-formula" />}
-        caption={
-          <>
-            <p data-testid="basics.losses.caption">{caption}</p>
-            {copied && preset && (
-              <p className="basics-copied" data-testid="basics.losses.copied">
-                {t(`basics.losses.copied.${preset as 'mse' | 'bce'}`, {
-                  printed: copied.printed,
-                  own: copied.ownFormula,
-                  right: fixed4(r.loss),
-                })}
-              </p>
-            )}
-          </>
-        }
-        figure={figure}
-        side={side}
-        focusKey={[step, config.loss]}
-      />
-    </div>
+    <ModeStage
+      mode="losses"
+      walk={walk}
+      controls={controls}
+      headline={headline}
+      overview={{ nodes, edges: EDGES, focus, nodeStep: NODE_STEP, cellWidth: 120 }}
+      formula={formula}
+      caption={
+        <>
+          <p data-testid="basics.losses.caption">{caption}</p>
+          {copied && preset && (
+            <p className="basics-copied" data-testid="basics.losses.copied">
+              {t(`basics.losses.copied.${preset as 'mse' | 'bce'}`, {
+                printed: copied.printed,
+                own: copied.ownFormula,
+                right: fixed4(r.loss),
+              })}
+            </p>
+          )}
+        </>
+      }
+      figure={figure}
+      side={side}
+      focusKey={[step, config.loss]}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { basicLoss } from '../../../core/basicLoss';
 import { problemsOf } from '../../../store/lessonRegistry';
 import { activationsConfigSchema, activationsDefaults } from '../activations/config';
@@ -14,7 +15,7 @@ const fixture = JSON.parse(
   ),
 ) as { cases: { name: string; loss: string; target: unknown; prediction: unknown }[] };
 
-const fields = (config: unknown, schema = lossesConfigSchema) => {
+const fields = (config: unknown, schema: z.ZodType = lossesConfigSchema) => {
   const r = schema.safeParse(config);
   return r.success ? [] : problemsOf(r.error, 'config').map((p) => p.field);
 };
