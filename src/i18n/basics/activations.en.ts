@@ -15,7 +15,7 @@ export const activationsEn = {
   },
   alpha: 'Slope α for x < 0',
   probe: 'Read at x',
-  probeHint: 'Type an x, or drag the slider, to read f(x) and f′(x).',
+  probeHint: 'Hover over the chart, type an x or drag the slider to read f(x) and f′(x).',
   step: {
     curve: 'The curve f(x)',
     slope: 'Its slope f′(x)',
@@ -24,7 +24,7 @@ export const activationsEn = {
   },
   caption: {
     curve:
-      'Each dot is one x from your list and the value the function gives it; the ring is the x you are reading. The dashed curve is the slope.',
+      'Dots: your points x and f(x). Hover over the chart or type an x to read f and f′ there (in the bar above). Dashed: the slope.',
     slope:
       'The slope is what backpropagation multiplies by. Where it is near 0 the neuron passes almost no gradient back: it is saturated (sigmoid, tanh far from 0) or dead (ReLU for x < 0).',
     softmax:

@@ -17,7 +17,7 @@ export const activationsZhCN: typeof activationsEn = {
   },
   alpha: 'x < 0 时的斜率 α',
   probe: '读取 x',
-  probeHint: '输入一个 x，或拖动滑块，读出 f(x) 和 f′(x)。',
+  probeHint: '把鼠标移到图上、输入一个 x 或拖动滑块，读出 f(x) 和 f′(x)。',
   step: {
     curve: '曲线 f(x)',
     slope: '斜率 f′(x)',
@@ -25,7 +25,8 @@ export const activationsZhCN: typeof activationsEn = {
     depth: '斜率随深度相乘',
   },
   caption: {
-    curve: '每个点是你列表中的一个 x 及函数给出的值；圆环是你正在读取的 x。虚线是斜率。',
+    curve:
+      '点：你的取值点 x 和 f(x)。把鼠标移到图上或输入一个 x，即可在上方工具栏读出该处的 f 和 f′。虚线：斜率。',
     slope:
       '斜率就是反向传播要乘的数。斜率接近 0 的地方，神经元几乎传不回梯度：要么饱和（sigmoid、tanh 远离 0 处），要么“死亡”（ReLU 在 x < 0 处）。',
     softmax:

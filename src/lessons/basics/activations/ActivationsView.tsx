@@ -336,6 +336,7 @@ export function ActivationsView() {
             },
           ]}
           marks={marks}
+          onHoverX={(x) => setProbe(Math.round(x * 100) / 100)}
           testId="basics.activations.curve-chart"
         />
       </div>
