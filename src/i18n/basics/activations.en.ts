@@ -30,7 +30,7 @@ export const activationsEn = {
     softmax:
       'Softmax turns a vector of scores into probabilities that add up to 1. Dividing by a temperature T < 1 sharpens them towards the largest score; T > 1 flattens them towards equal.',
     depth:
-      'Stack the function {{depth}} times (weights 1, biases 0). By the chain rule the gradient reaching the input is the product of every layer’s slope. Sigmoid’s slope is at most ¼, so each layer cuts the gradient at least fourfold: deep sigmoid stacks stop learning.',
+      'Stack the function {{depth}} times (weights 1, biases 0). By the chain rule the gradient reaching the input is the product of every layer’s slope. Sigmoid’s slope is at most ¼, so each layer cuts the gradient at least fourfold: deep sigmoid stacks stop learning. The chart’s scale is logarithmic: −3 means a thousandth.',
   },
   flow: {
     label: 'Overview: x goes through the activation; its slope, a softmax and a deep stack',
@@ -49,7 +49,7 @@ export const activationsEn = {
     slope: 'f′(x)',
     depthTitle: 'Gradient reaching the input after k layers, starting at x = {{x}}',
     depthX: 'layers k',
-    depthY: '∂aₖ/∂x',
+    depthY: 'log₁₀ |∂aₖ/∂x|',
     softmaxTitle: 'softmax(scores / T) at T = {{t}}',
     logitsTitle: 'Scores',
     softmaxBar: 'Class {{i}}: probability {{v}}',

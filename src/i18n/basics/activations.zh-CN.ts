@@ -32,7 +32,7 @@ export const activationsZhCN: typeof activationsEn = {
     softmax:
       'softmax 把一组分数变成和为 1 的概率。除以温度 T < 1 会让概率更集中于最大的分数；T > 1 会让它们趋于相等。',
     depth:
-      '把这个函数叠 {{depth}} 层（权重为 1，偏置为 0）。由链式法则，传到输入的梯度是每层斜率的乘积。sigmoid 的斜率最大只有 ¼，每过一层梯度至少缩小为四分之一：很深的 sigmoid 网络因此学不动。',
+      '把这个函数叠 {{depth}} 层（权重为 1，偏置为 0）。由链式法则，传到输入的梯度是每层斜率的乘积。sigmoid 的斜率最大只有 ¼，每过一层梯度至少缩小为四分之一：很深的 sigmoid 网络因此学不动。图的纵轴是对数刻度：−3 表示千分之一。',
   },
   flow: {
     label: '概览：x 经过激活函数；它的斜率、softmax 和深层堆叠',
@@ -51,7 +51,7 @@ export const activationsZhCN: typeof activationsEn = {
     slope: 'f′(x)',
     depthTitle: '经过 k 层后传到输入的梯度（从 x = {{x}} 出发）',
     depthX: '层数 k',
-    depthY: '∂aₖ/∂x',
+    depthY: 'log₁₀ |∂aₖ/∂x|',
     softmaxTitle: 'softmax(分数 / T)，T = {{t}}',
     logitsTitle: '分数',
     softmaxBar: '第 {{i}} 类：概率 {{v}}',

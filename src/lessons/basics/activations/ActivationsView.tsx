@@ -272,21 +272,24 @@ export function ActivationsView() {
       const fns: ActivationFn[] = [fn, ...(['sigmoid', 'tanh', 'relu'] as const)]
         .filter((v, i, all) => all.indexOf(v) === i)
         .slice(0, 3);
+      // log₁₀ of the gradient: a product that shrinks k-fold per layer is a straight line.
+      const log = (v: number) => Math.log10(Math.abs(v));
       const curves: ChartCurve[] = fns.map((name, i) => ({
         id: name,
         label: t(`basics.activations.fn.${name}`),
-        points: depthChain(name, probe, config.depth, alpha).map((l, k) => [
-          k + 1,
-          Math.abs(l.product),
-        ]),
+        points: depthChain(name, probe, config.depth, alpha).map((l, k) => [k + 1, log(l.product)]),
         highlight: name === fn,
         style: i,
       }));
       const marks: ChartMark[] = chain.map((l, k) => ({
         x: k + 1,
-        y: Math.abs(l.product),
+        y: log(l.product),
         style: 0,
       }));
+      const lows = curves
+        .flatMap((c) => c.points.map(([, y]) => y))
+        .filter((y) => Number.isFinite(y));
+      const yLo = Math.min(-1, Math.floor(Math.min(...lows)));
       return (
         <div className="gan-loss-figure one basics-figure" data-testid="basics.activations.figure">
           {probeControl}
@@ -295,7 +298,7 @@ export function ActivationsView() {
             xLabel={t('basics.activations.chart.depthX')}
             yLabel={t('basics.activations.chart.depthY')}
             xDomain={[1, Math.max(2, config.depth)]}
-            yDomain={[0, 1.05]}
+            yDomain={[yLo, Math.max(0.5, ...lows) + 0.25]}
             curves={curves}
             marks={marks}
             testId="basics.activations.depth-chart"
