@@ -53,6 +53,11 @@ test.describe('Basics: activations', () => {
     // Typing an x reads f there.
     await page.getByTestId('basics.activations.probe').fill('0.5');
     near(await shown(page, 'basics.activations.fx'), torchAt('gelu', 0.5, 'values'));
+    // Hovering over the chart reads f where the pointer is (left half: x < 0).
+    const chart = page.getByTestId('basics.activations.curve-chart').locator('svg').first();
+    await chart.hover({ position: { x: 80, y: 40 } });
+    await expect(page.getByTestId('basics.activations.probe')).not.toHaveValue('0.5');
+    expect(Number(await page.getByTestId('basics.activations.probe').inputValue())).toBeLessThan(0);
     // The walk: softmax with a temperature, then slopes through depth.
     for (const step of ['slope', 'softmax', 'depth']) {
       await page.getByTestId('basics.activations.steps.next').click();
