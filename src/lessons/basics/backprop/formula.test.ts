@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { backpropStep } from '../../../core/backprop';
-import { backpropConfigSchema, backpropDefaults } from './config';
+import fixture from '../../../../models/fixtures/basics_backprop.golden.json';
+import { ensureTemml, renderTex } from '../../../viz/Formula';
+import { backpropConfigSchema, backpropDefaults, type BackpropConfig } from './config';
 import { stepTex } from './formula';
 import { backpropSteps } from './lessonParts';
 import { problemsOf } from '../../../store/lessonRegistry';
@@ -75,5 +77,23 @@ describe('backprop config: a bad field is named and nothing changes', () => {
     expect(fields({ loss: 'bce', output: 'sigmoid', y: [2] })).toEqual(['config.y.0']);
     expect(fields({ loss: 'bce' })).toEqual(['config.output']);
     expect(fields({ loss: 'bce', output: 'sigmoid' })).toEqual([]);
+  });
+});
+
+describe('every formula typesets, wide and narrow', () => {
+  it.each(fixture.cases.map((c) => [c.name, c.config] as const))('%s', async (_, net) => {
+    await ensureTemml();
+    const config = { mode: 'backprop', ...net } as BackpropConfig;
+    const res = backpropStep(config);
+    for (const s of backpropSteps(config.sizes))
+      for (const narrow of [false, true]) {
+        const mathml = renderTex(stepTex(s, config, res, narrow), true)!;
+        expect(mathml, JSON.stringify(s)).not.toMatch(/temml-error|ParseError/);
+      }
+    // A phone's formula breaks at every “=”: more lines, the same numbers.
+    const first = backpropSteps(config.sizes)[0]!;
+    const wide = stepTex(first, config, res);
+    const narrow = stepTex(first, config, res, true);
+    expect(narrow.split('\\\\').length).toBeGreaterThan(wide.split('\\\\').length);
   });
 });

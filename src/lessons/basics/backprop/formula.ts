@@ -72,8 +72,33 @@ function derivative(f: NetActivation, z: number, a: number, zSym: string): strin
   }
 }
 
-function aligned(lines: readonly string[]): string {
-  return lines.length === 1 ? lines[0]! : `\\begin{aligned}${lines.join(' \\\\ ')}\\end{aligned}`;
+/** A line aligned at its first “=”. */
+const alignAt = (line: string) => line.replace('=', '&=');
+
+/** Splits a line at each top-level “=” after its first (a phone's narrow formula). */
+function splitEquals(line: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let seen = 0;
+  for (let k = 0; k < line.length; k++) {
+    const c = line[k];
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (c === '=' && depth === 0 && line[k - 1] !== '&') {
+      if (seen++ > 0 || line.slice(0, k).includes('&')) {
+        parts.push(line.slice(start, k).trimEnd());
+        start = k;
+      }
+    }
+  }
+  parts.push(line.slice(start));
+  return parts.map((p, k) => (k === 0 ? p : `&${p}`));
+}
+
+function aligned(lines: readonly string[], narrow = false): string {
+  const all = narrow ? lines.flatMap((l) => splitEquals(l.includes('&') ? l : alignAt(l))) : lines;
+  return all.length === 1 ? all[0]! : `\\begin{aligned}${all.join(' \\\\ ')}\\end{aligned}`;
 }
 
 function matrix(m: readonly (readonly number[])[]): string {
@@ -81,7 +106,17 @@ function matrix(m: readonly (readonly number[])[]): string {
 }
 
 /** The formula of one step, with its numbers. */
-export function stepTex(step: BackpropStep, config: BackpropConfig, r: BackpropAnswer): string {
+export function stepTex(
+  step: BackpropStep,
+  config: BackpropConfig,
+  r: BackpropAnswer,
+  narrow = false,
+): string {
+  return aligned(stepLines(step, config, r), narrow);
+}
+
+/** The step's formula as lines of an aligned block (“&=” aligns them). */
+function stepLines(step: BackpropStep, config: BackpropConfig, r: BackpropAnswer): string[] {
   const layers = config.sizes.length - 1;
   switch (step.kind) {
     case 'forward': {
@@ -97,10 +132,10 @@ export function stepTex(step: BackpropStep, config: BackpropConfig, r: BackpropA
         : `\\sum_{i=1}^{${prev.length}} w^{(${l})}_{${j + 1}i}\\,${l === 1 ? 'x_i' : `a^{(${l - 1})}_i`} + ${symB(l, j)}`;
       const numeric = plus([...prev.map((p, i) => `${factor(w[i]!)} \\cdot ${factor(p)}`), num(b)]);
       const f = fnOf(config, l);
-      return aligned([
+      return [
         `${symZ(l, j)} &= ${symbolic} = ${numeric} = ${num(z)}`,
         `${symA(l, j)} &= ${FN[f]}(${symZ(l, j)}) = ${FN[f]}(${num(z)}) = ${num(a)}`,
-      ]);
+      ];
     }
     case 'loss': {
       const out = r.a[layers - 1]!;
@@ -114,14 +149,11 @@ export function stepTex(step: BackpropStep, config: BackpropConfig, r: BackpropA
             : `\\frac{1}{${n}} \\sum_{k=1}^{${n}} (a^{(${layers})}_k - y_k)^2`;
         const each = out.map((p, k) => `(${num(p)} - ${factor(config.y[k]!)})^2`);
         const body = n === 1 ? each[0]! : `\\frac{1}{${n}}\\big(${plus(each)}\\big)`;
-        return `L = ${sym} = ${body} = ${num(r.loss)}`;
+        return [`L = ${sym} = ${body} = ${num(r.loss)}`];
       }
       const sym = `-\\frac{1}{${n}} \\sum_{k=1}^{${n}} \\big(y_k \\log ${n === 1 ? aL(0) : `a^{(${layers})}_k`} + (1 - y_k) \\log(1 - ${n === 1 ? aL(0) : `a^{(${layers})}_k`})\\big)`;
       const each = terms.map(num);
-      return aligned([
-        `L &= ${sym}`,
-        `&= \\frac{1}{${n}}\\big(${plus(each)}\\big) = ${num(r.loss)}`,
-      ]);
+      return [`L &= ${sym}`, `&= \\frac{1}{${n}}\\big(${plus(each)}\\big) = ${num(r.loss)}`];
     }
     case 'delta': {
       const { l, j } = step;
@@ -138,10 +170,11 @@ export function stepTex(step: BackpropStep, config: BackpropConfig, r: BackpropA
           config.loss === 'mse'
             ? `${partial(symA(l, j))} = \\frac{2}{${n}}(${symA(l, j)} - y_{${j + 1}}) = \\frac{2}{${n}}(${num(a)} - ${factor(y)}) = ${num(g)}`
             : `${partial(symA(l, j))} = \\frac{${symA(l, j)} - y_{${j + 1}}}{${n}\\,a(1 - a)} = \\frac{${num(a)} - ${factor(y)}}{${n} \\cdot ${factor(a)}\\,(1 - ${factor(a)})} = ${num(g)}`;
-        return aligned([
+        return [
           `${symD(l, j)} &= ${partial(symZ(l, j))} = ${partial(symA(l, j))} \\cdot ${FN[f]}'(${symZ(l, j)}) = ${factor(g)} \\cdot ${factor(fp)} = ${num(dz)}`,
-          `${dLda}, &\\quad ${derivative(f, z, a, symZ(l, j))}`,
-        ]);
+          alignAt(dLda),
+          alignAt(derivative(f, z, a, symZ(l, j))),
+        ];
       }
       const next = config.weights[l]!;
       const dNext = r.dz[l]!;
@@ -150,29 +183,33 @@ export function stepTex(step: BackpropStep, config: BackpropConfig, r: BackpropA
         ? plus(dNext.map((_, k) => `${symW(l + 1, k, j)}\\,${symD(l + 1, k)}`))
         : `\\sum_{k} w^{(${l + 1})}_{k${j + 1}}\\,\\delta^{(${l + 1})}_k`;
       const numSum = plus(dNext.map((d, k) => `${factor(next[k]![j]!)} \\cdot ${factor(d)}`));
-      return aligned([
+      return [
         `${symD(l, j)} &= ${FN[f]}'(${symZ(l, j)}) \\cdot \\big(${symSum}\\big) = ${factor(fp)} \\cdot \\big(${numSum}\\big) = ${num(dz)}`,
-        `&\\quad ${derivative(f, z, a, symZ(l, j))}`,
-      ]);
+        alignAt(derivative(f, z, a, symZ(l, j))),
+      ];
     }
     case 'weight': {
       const { l, j, i } = step;
       const d = r.dz[l - 1]![j]!;
       const p = inputsOf(config, r, l)[i]!;
-      return `${partial(symW(l, j, i))} = ${partial(symZ(l, j))} \\cdot \\frac{\\partial ${symZ(l, j)}}{\\partial ${symW(l, j, i)}} = ${symD(l, j)} \\cdot ${symA(l - 1, i)} = ${factor(d)} \\cdot ${factor(p)} = ${num(r.dW[l - 1]![j]![i]!)}`;
+      return [
+        `${partial(symW(l, j, i))} = ${partial(symZ(l, j))} \\cdot \\frac{\\partial ${symZ(l, j)}}{\\partial ${symW(l, j, i)}} = ${symD(l, j)} \\cdot ${symA(l - 1, i)} = ${factor(d)} \\cdot ${factor(p)} = ${num(r.dW[l - 1]![j]![i]!)}`,
+      ];
     }
     case 'bias': {
       const { l, j } = step;
-      return `${partial(symB(l, j))} = ${symD(l, j)} \\cdot \\frac{\\partial ${symZ(l, j)}}{\\partial ${symB(l, j)}} = ${factor(r.dz[l - 1]![j]!)} \\cdot 1 = ${num(r.db[l - 1]![j]!)}`;
+      return [
+        `${partial(symB(l, j))} = ${symD(l, j)} \\cdot \\frac{\\partial ${symZ(l, j)}}{\\partial ${symB(l, j)}} = ${factor(r.dz[l - 1]![j]!)} \\cdot 1 = ${num(r.db[l - 1]![j]!)}`,
+      ];
     }
     case 'update': {
       const { l } = step;
       const lr = num(config.lr);
       const col = (v: readonly number[]) => matrix(v.map((x) => [x]));
-      return aligned([
+      return [
         `W^{(${l})} &\\leftarrow W^{(${l})} - \\eta\\,${partial(`W^{(${l})}`)} = ${matrix(config.weights[l - 1]!)} - ${lr} \\cdot ${matrix(r.dW[l - 1]!)} = ${matrix(r.weightsAfter[l - 1]!)}`,
         `b^{(${l})} &\\leftarrow b^{(${l})} - \\eta\\,${partial(`b^{(${l})}`)} = ${col(config.biases[l - 1]!)} - ${lr} \\cdot ${col(r.db[l - 1]!)} = ${col(r.biasesAfter[l - 1]!)}`,
-      ]);
+      ];
     }
   }
 }
