@@ -66,7 +66,7 @@ export function backpropGraph(spec: BackpropGraphSpec): BackpropGraph {
   const as: Val[] = [];
   let h = x;
   for (let l = 1; l <= layers; l++) {
-    const z = ad.linear(h, ws[l - 1]!, bs[l - 1]!, `z${l}`);
+    const z = ad.linear(h, ws[l - 1]!, bs[l - 1], `z${l}`);
     const f = l === layers ? output : activation;
     // A linear activation is z itself; `a{l}` is then an Identity of it, added below.
     h = act(ad, f, z, `a${l}`);
