@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MatrixEditor, type MatrixEditorMessages } from '../../../viz/MatrixEditor';
+import { MatrixEditor } from '../../../viz/MatrixEditor';
+import { useMatrixMessages } from '../../shared/useMatrixMessages';
 import { parseNumber } from '../../../viz/parseNumbers';
 import {
   BACKPROP_LOSSES,
@@ -24,16 +25,6 @@ interface Props {
   edit: Edit;
 }
 
-function useMessages(what: string): MatrixEditorMessages {
-  const { t } = useTranslation();
-  return {
-    cell: (row, col) => t('sandbox.cellLabel', { what, row, col }),
-    invalid: (text, row, col, kept) => t('sandbox.invalidCell', { text, row, col, kept }),
-    invalidPaste: (text, row, col) => t('sandbox.invalidPaste', { text, row, col }),
-    tooBig: (rows, cols) => t('sandbox.pasteTooBig', { rows, cols }),
-  };
-}
-
 /** One matrix (or a vector as one row) of numbers, edited in place. */
 function Grid({
   values,
@@ -48,7 +39,7 @@ function Grid({
   label: string;
   id: string;
 }) {
-  const messages = useMessages(what);
+  const messages = useMatrixMessages(what);
   return (
     <div className="bp-grid">
       <h4>{label}</h4>
