@@ -14,11 +14,12 @@ import type { BackpropConfig } from './config';
 import type { BackpropStep } from './lessonParts';
 
 const LEFT = 50;
-const RIGHT = 170;
-const TOP = 40;
+const RIGHT = 190;
+const TOP = 48;
 const BOTTOM = 24;
-/** Vertical distance between neurons; the drawing is as tall as its largest layer needs. */
-const SPACING = 70;
+const LOSS_W = 124;
+/** Vertical distance between neurons by the largest layer's size: the drawing is as tall as it needs, and wide nets stay wider than tall. */
+const spacingFor = (n: number) => (n <= 3 ? 70 : n <= 5 ? 58 : 48);
 
 export interface Edge {
   l: number;
@@ -77,9 +78,10 @@ export function NetworkFigure({
   const colX = (l: number) => LEFT + (l * (W - LEFT - RIGHT)) / layers;
   // Narrower on a phone, so the drawing is not scaled down to unreadable text.
   const W = narrow ? 500 : 720;
-  const H = TOP + BOTTOM + Math.max(2, ...sizes) * SPACING;
-  const spacing = SPACING;
-  const r = 25;
+  const most = Math.max(2, ...sizes);
+  const spacing = spacingFor(most);
+  const H = TOP + BOTTOM + most * spacing;
+  const r = Math.min(25, spacing * 0.4);
   const rowY = (l: number, j: number) =>
     TOP + (H - TOP - BOTTOM) / 2 + (j - (sizes[l]! - 1) / 2) * spacing;
   const weightOf = (l: number, j: number, i: number) =>
@@ -190,7 +192,7 @@ export function NetworkFigure({
                 ? `∂L/∂w = ${fmt(result.dW[l - 1]![j]![i]!)}`
                 : null;
         if (label) {
-          const f = cur.kind === 'delta' ? 0.72 : 0.3;
+          const f = cur.kind === 'delta' ? 0.72 : cur.kind === 'weight' ? 0.5 : 0.3;
           labels.push(
             <text
               key={`l${l}-${j}-${i}`}
@@ -255,15 +257,28 @@ export function NetworkFigure({
       );
     }
 
-  const heads = Array.from({ length: layers + 1 }, (_, l) => (
-    <text key={`h${l}`} className="bp-head" x={colX(l)} y={16}>
-      {l === 0
-        ? t('basics.backprop.layerInput')
+  // Two short lines per column head (the layer, then its activation), so six columns fit.
+  const heads = Array.from({ length: layers + 1 }, (_, l) => {
+    const [name, fn] =
+      l === 0
+        ? [t('basics.backprop.layerInput'), '']
         : l === layers
-          ? t('basics.backprop.layerOutput', { fn: config.output })
-          : t('basics.backprop.layerHidden', { n: l, fn: config.activation })}
-    </text>
-  ));
+          ? [t('basics.backprop.layerOutput'), t(`basics.backprop.fn.${config.output}`)]
+          : [
+              t('basics.backprop.layerHidden', { n: l }),
+              t(`basics.backprop.fn.${config.activation}`),
+            ];
+    return (
+      <text key={`h${l}`} className="bp-head" x={colX(l)} y={15}>
+        <tspan>{name}</tspan>
+        {fn && (
+          <tspan className="bp-head-fn" x={colX(l)} dy={16}>
+            {fn}
+          </tspan>
+        )}
+      </text>
+    );
+  });
 
   // The loss box, right of the output layer.
   const lx = colX(layers) + r + 30;
@@ -273,6 +288,7 @@ export function NetworkFigure({
   const ly = (outY + lastY) / 2;
   const lossLit =
     cur.kind === 'loss' ? 'current' : cur.kind === 'delta' && cur.l === layers ? 'lit' : '';
+  const target = `y = ${config.y.map(fmt).join(', ')}`;
   const lossFlow = done(`d:${layers}:0`) && backward;
 
   return (
@@ -299,12 +315,19 @@ export function NetworkFigure({
         <g>{flows}</g>
         <g>{neurons}</g>
         <g className={`bp-loss ${lossLit}`} data-testid="basics.backprop.loss-node">
-          <rect x={lx} y={ly - 30} width={96} height={60} rx={8} />
-          <text x={lx + 48} y={ly - 8}>
+          <rect x={lx} y={ly - 30} width={LOSS_W} height={60} rx={8} />
+          <text x={lx + LOSS_W / 2} y={ly - 8}>
             L = {lossKnown ? fmt(result.loss) : '?'}
           </text>
-          <text x={lx + 48} y={ly + 16} className="bp-target">
-            y = {config.y.map(fmt).join(', ')}
+          <text
+            x={lx + LOSS_W / 2}
+            y={ly + 16}
+            className="bp-target"
+            // A long list of targets is squeezed into the box rather than overflowing it.
+            textLength={target.length > 14 ? LOSS_W - 12 : undefined}
+            lengthAdjust="spacingAndGlyphs"
+          >
+            {target}
           </text>
         </g>
         {labels}

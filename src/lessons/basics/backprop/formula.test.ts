@@ -3,6 +3,7 @@ import { backpropStep } from '../../../core/backprop';
 import fixture from '../../../../models/fixtures/basics_backprop.golden.json';
 import { ensureTemml, renderTex } from '../../../viz/Formula';
 import { backpropConfigSchema, backpropDefaults, type BackpropConfig } from './config';
+import { resize } from './edit';
 import { stepTex } from './formula';
 import { backpropSteps } from './lessonParts';
 import { problemsOf } from '../../../store/lessonRegistry';
@@ -81,7 +82,12 @@ describe('backprop config: a bad field is named and nothing changes', () => {
 });
 
 describe('every formula typesets, wide and narrow', () => {
-  it.each(fixture.cases.map((c) => [c.name, c.config] as const))('%s', async (_, net) => {
+  const wide = resize(backpropDefaults, [5, 6, 6, 2]);
+  const cases = [
+    ...fixture.cases.map((c) => [c.name, c.config] as const),
+    ['5-6-6-2', wide] as const,
+  ];
+  it.each(cases)('%s', async (_, net) => {
     await ensureTemml();
     const config = { mode: 'backprop', ...net } as BackpropConfig;
     const res = backpropStep(config);

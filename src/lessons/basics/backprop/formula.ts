@@ -72,6 +72,22 @@ function derivative(f: NetActivation, z: number, a: number, zSym: string): strin
   }
 }
 
+/**
+ * A long sum over several lines of an aligned block: the first line `&= …`, the others
+ * `&\quad + …`, the last ending with `end` (“ = 7”).
+ */
+function sumLines(lead: string, terms: readonly string[], end: string): string[] {
+  const lines: string[] = [];
+  for (let k = 0; k < terms.length; k += SHOWN_TERMS) {
+    const chunk = terms.slice(k, k + SHOWN_TERMS);
+    lines.push(
+      k === 0 ? `&= ${lead}${plus(chunk)}` : `&\\quad ${plus(['', ...chunk]).trimStart()}`,
+    );
+  }
+  lines[lines.length - 1] += end;
+  return lines;
+}
+
 /** A line aligned at its first “=”. */
 const alignAt = (line: string) => line.replace('=', '&=');
 
@@ -130,12 +146,12 @@ function stepLines(step: BackpropStep, config: BackpropConfig, r: BackpropAnswer
       const symbolic = few
         ? plus([...prev.map((_, i) => `${symW(l, j, i)}\\,${symA(l - 1, i)}`), symB(l, j)])
         : `\\sum_{i=1}^{${prev.length}} w^{(${l})}_{${j + 1}i}\\,${l === 1 ? 'x_i' : `a^{(${l - 1})}_i`} + ${symB(l, j)}`;
-      const numeric = plus([...prev.map((p, i) => `${factor(w[i]!)} \\cdot ${factor(p)}`), num(b)]);
+      const terms = [...prev.map((p, i) => `${factor(w[i]!)} \\cdot ${factor(p)}`), num(b)];
       const f = fnOf(config, l);
-      return [
-        `${symZ(l, j)} &= ${symbolic} = ${numeric} = ${num(z)}`,
-        `${symA(l, j)} &= ${FN[f]}(${symZ(l, j)}) = ${FN[f]}(${num(z)}) = ${num(a)}`,
-      ];
+      const aLine = `${symA(l, j)} &= ${FN[f]}(${symZ(l, j)}) = ${FN[f]}(${num(z)}) = ${num(a)}`;
+      if (!few)
+        return [`${symZ(l, j)} &= ${symbolic}`, ...sumLines('', terms, ` = ${num(z)}`), aLine];
+      return [`${symZ(l, j)} &= ${symbolic} = ${plus(terms)} = ${num(z)}`, aLine];
     }
     case 'loss': {
       const out = r.a[layers - 1]!;
@@ -182,7 +198,14 @@ function stepLines(step: BackpropStep, config: BackpropConfig, r: BackpropAnswer
       const symSum = few
         ? plus(dNext.map((_, k) => `${symW(l + 1, k, j)}\\,${symD(l + 1, k)}`))
         : `\\sum_{k} w^{(${l + 1})}_{k${j + 1}}\\,\\delta^{(${l + 1})}_k`;
-      const numSum = plus(dNext.map((d, k) => `${factor(next[k]![j]!)} \\cdot ${factor(d)}`));
+      const numTerms = dNext.map((d, k) => `${factor(next[k]![j]!)} \\cdot ${factor(d)}`);
+      if (!few)
+        return [
+          `${symD(l, j)} &= ${FN[f]}'(${symZ(l, j)}) \\cdot \\big(${symSum}\\big)`,
+          ...sumLines(`${factor(fp)} \\cdot \\big(`, numTerms, `\\big) = ${num(dz)}`),
+          alignAt(derivative(f, z, a, symZ(l, j))),
+        ];
+      const numSum = plus(numTerms);
       return [
         `${symD(l, j)} &= ${FN[f]}'(${symZ(l, j)}) \\cdot \\big(${symSum}\\big) = ${factor(fp)} \\cdot \\big(${numSum}\\big) = ${num(dz)}`,
         alignAt(derivative(f, z, a, symZ(l, j))),
