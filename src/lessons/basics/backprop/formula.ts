@@ -21,6 +21,8 @@ import type { BackpropStep } from './lessonParts';
 
 /** Written out term by term up to this many terms; longer sums use Σ. */
 const SHOWN_TERMS = 4;
+/** On a phone: sums of more terms use Σ, long sums take 2 terms a line. */
+const NARROW_TERMS = 2;
 const DIGITS = 4;
 
 export const num = (v: number) => texNum(v, DIGITS);
@@ -76,10 +78,10 @@ function derivative(f: NetActivation, z: number, a: number, zSym: string): strin
  * A long sum over several lines of an aligned block: the first line `&= …`, the others
  * `&\quad + …`, the last ending with `end` (“ = 7”).
  */
-function sumLines(lead: string, terms: readonly string[], end: string): string[] {
+function sumLines(lead: string, terms: readonly string[], end: string, per: number): string[] {
   const lines: string[] = [];
-  for (let k = 0; k < terms.length; k += SHOWN_TERMS) {
-    const chunk = terms.slice(k, k + SHOWN_TERMS);
+  for (let k = 0; k < terms.length; k += per) {
+    const chunk = terms.slice(k, k + per);
     lines.push(
       k === 0 ? `&= ${lead}${plus(chunk)}` : `&\\quad ${plus(['', ...chunk]).trimStart()}`,
     );
@@ -128,11 +130,16 @@ export function stepTex(
   r: BackpropAnswer,
   narrow = false,
 ): string {
-  return aligned(stepLines(step, config, r), narrow);
+  return aligned(stepLines(step, config, r, narrow ? NARROW_TERMS : SHOWN_TERMS), narrow);
 }
 
 /** The step's formula as lines of an aligned block (“&=” aligns them). */
-function stepLines(step: BackpropStep, config: BackpropConfig, r: BackpropAnswer): string[] {
+function stepLines(
+  step: BackpropStep,
+  config: BackpropConfig,
+  r: BackpropAnswer,
+  per: number,
+): string[] {
   const layers = config.sizes.length - 1;
   switch (step.kind) {
     case 'forward': {
@@ -142,7 +149,7 @@ function stepLines(step: BackpropStep, config: BackpropConfig, r: BackpropAnswer
       const b = config.biases[l - 1]![j]!;
       const z = r.z[l - 1]![j]!;
       const a = r.a[l - 1]![j]!;
-      const few = prev.length <= SHOWN_TERMS;
+      const few = prev.length <= per;
       const symbolic = few
         ? plus([...prev.map((_, i) => `${symW(l, j, i)}\\,${symA(l - 1, i)}`), symB(l, j)])
         : `\\sum_{i=1}^{${prev.length}} w^{(${l})}_{${j + 1}i}\\,${l === 1 ? 'x_i' : `a^{(${l - 1})}_i`} + ${symB(l, j)}`;
@@ -150,7 +157,7 @@ function stepLines(step: BackpropStep, config: BackpropConfig, r: BackpropAnswer
       const f = fnOf(config, l);
       const aLine = `${symA(l, j)} &= ${FN[f]}(${symZ(l, j)}) = ${FN[f]}(${num(z)}) = ${num(a)}`;
       if (!few)
-        return [`${symZ(l, j)} &= ${symbolic}`, ...sumLines('', terms, ` = ${num(z)}`), aLine];
+        return [`${symZ(l, j)} &= ${symbolic}`, ...sumLines('', terms, ` = ${num(z)}`, per), aLine];
       return [`${symZ(l, j)} &= ${symbolic} = ${plus(terms)} = ${num(z)}`, aLine];
     }
     case 'loss': {
@@ -194,7 +201,7 @@ function stepLines(step: BackpropStep, config: BackpropConfig, r: BackpropAnswer
       }
       const next = config.weights[l]!;
       const dNext = r.dz[l]!;
-      const few = dNext.length <= SHOWN_TERMS;
+      const few = dNext.length <= per;
       const symSum = few
         ? plus(dNext.map((_, k) => `${symW(l + 1, k, j)}\\,${symD(l + 1, k)}`))
         : `\\sum_{k} w^{(${l + 1})}_{k${j + 1}}\\,\\delta^{(${l + 1})}_k`;
@@ -202,7 +209,7 @@ function stepLines(step: BackpropStep, config: BackpropConfig, r: BackpropAnswer
       if (!few)
         return [
           `${symD(l, j)} &= ${FN[f]}'(${symZ(l, j)}) \\cdot \\big(${symSum}\\big)`,
-          ...sumLines(`${factor(fp)} \\cdot \\big(`, numTerms, `\\big) = ${num(dz)}`),
+          ...sumLines(`${factor(fp)} \\cdot \\big(`, numTerms, `\\big) = ${num(dz)}`, per),
           alignAt(derivative(f, z, a, symZ(l, j))),
         ];
       const numSum = plus(numTerms);
