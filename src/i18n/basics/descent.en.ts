@@ -54,7 +54,7 @@ export const descentEn = {
     label: 'The points and the line ŷ = {{w}}·x + {{b}}; the dashed lines are the misses yᵢ − ŷᵢ',
     point:
       'Point {{i}}: x = {{x}}, y = {{y}}. Drag it, or use the arrow keys (Shift: larger steps).',
-    hint: 'Drag a point (or focus it and use the arrow keys) to move it.',
+    hint: 'Drag a point, or focus it and use the arrow keys.',
   },
   controls: {
     optimizer: 'Optimizer',

@@ -150,7 +150,9 @@ export function DataPlot({
           </g>
         ))}
       </svg>
-      <p className="descent-plot-hint">{t('basics.descent.data.hint')}</p>
+      <div className="descent-plot-keys">
+        <span className="descent-plot-hint">{t('basics.descent.data.hint')}</span>
+      </div>
     </figure>
   );
 }

@@ -28,7 +28,7 @@ import { useBasicsModeConfig, useBasicsStep } from '../config';
 import { descentConfigSchema, descentDefaults, type DescentConfig } from './config';
 import { DataPlot } from './DataPlot';
 import './descent.css';
-import { startTex, stepTex } from './formula';
+import { gradTex, startTex, updateTex } from './formula';
 import { descentLastStep, descentRun, type DESCENT_HIDEABLE } from './lessonParts';
 import { NumberField } from './NumberField';
 import { PointsEditor } from './PointsEditor';
@@ -105,13 +105,14 @@ export function DescentView() {
       sub: `n = ${config.x.length}`,
       col: 0,
       row: 0,
+      span: 2,
       kind: 'data',
     },
     {
       id: 'model',
       label: t('basics.descent.flow.model'),
       sub: `θ = ${pair(theta)}`,
-      col: 1,
+      col: 2,
       row: 0,
       span: 2,
       kind: 'op',
@@ -120,7 +121,7 @@ export function DescentView() {
       id: 'loss',
       label: t('basics.descent.flow.loss'),
       sub: f4(loss),
-      col: 3,
+      col: 4,
       row: 0,
       kind: 'loss',
     },
@@ -128,7 +129,7 @@ export function DescentView() {
       id: 'grad',
       label: t('basics.descent.flow.grad'),
       sub: grad ? pair(grad) : '—',
-      col: 4,
+      col: 5,
       row: 0,
       span: 2,
       kind: 'op',
@@ -137,7 +138,7 @@ export function DescentView() {
       id: 'update',
       label: t(`basics.descent.flow.update.${config.optimizer}`),
       sub: t(`basics.descent.optimizers.${config.optimizer}`),
-      col: 6,
+      col: 7,
       row: 0,
       span: 2,
       kind: 'net',
@@ -150,7 +151,16 @@ export function DescentView() {
 
   const stepTitle =
     step === 0 ? t('basics.descent.step.start') : t('basics.descent.step.update', { k: step });
-  const tex = step === 0 ? startTex(config, run) : stepTex(config, run, step);
+  const formula =
+    step === 0 ? (
+      <Formula tex={startTex(config, run)} testId="basics.descent.formula.start" />
+    ) : (
+      <div className="descent-formulas">
+        <Formula tex={gradTex(config, run, step)} testId="basics.descent.formula.grad" />
+        <Formula tex={updateTex(config, run, step)} testId="basics.descent.formula.update" />
+      </div>
+    );
+  const copied = step === 1 && isCopiedExample(config);
 
   const bar = (
     <>
@@ -208,14 +218,15 @@ export function DescentView() {
 
   const caption = (
     <>
-      <p data-testid="basics.descent.caption">
-        {step === 0
-          ? t('basics.descent.caption.start')
-          : t(`basics.descent.caption.${config.optimizer}`)}
-      </p>
-      {step === 1 && isCopiedExample(config) && (
+      {copied ? (
         <p className="descent-copied" data-testid="basics.descent.copied">
           {t('basics.descent.copied')}
+        </p>
+      ) : (
+        <p data-testid="basics.descent.caption">
+          {step === 0
+            ? t('basics.descent.caption.start')
+            : t(`basics.descent.caption.${config.optimizer}`)}
         </p>
       )}
       {diverging && (
@@ -379,11 +390,11 @@ export function DescentView() {
             onSelect={(id) => go(id === 'update' || id === 'grad' ? Math.max(step, 1) : 0)}
             label={t('basics.descent.flow.label')}
             testIdPrefix="basics.descent.flow"
-            cell={{ w: 80, h: 46 }}
+            cell={{ w: 96, h: 44 }}
           />
         }
         title={stepTitle}
-        formula={<Formula tex={tex} testId="basics.descent.formula" />}
+        formula={formula}
         caption={caption}
         figure={
           <div className="descent-figures">

@@ -2,7 +2,7 @@
 import { ticks } from '../../../viz/LineChart';
 import { formatTick } from '../../../viz/format';
 
-export const PLOT = { w: 360, h: 320, left: 42, right: 10, top: 10, bottom: 34 };
+export const PLOT = { w: 360, h: 320, left: 44, right: 10, top: 10, bottom: 38 };
 
 export interface PlotScale {
   x: readonly [number, number];
@@ -47,7 +47,7 @@ export function PlotAxes({
       {ticks(x[0], x[1]).map((t) => (
         <g key={`x${t}`}>
           {grid && <line x1={sx(t)} x2={sx(t)} y1={PLOT.top} y2={bottom} className="grid" />}
-          <text x={sx(t)} y={bottom + 13} textAnchor="middle">
+          <text x={sx(t)} y={bottom + 16} textAnchor="middle">
             {formatTick(t)}
           </text>
         </g>
@@ -55,7 +55,7 @@ export function PlotAxes({
       {ticks(y[0], y[1]).map((t) => (
         <g key={`y${t}`}>
           {grid && <line x1={PLOT.left} x2={right} y1={sy(t)} y2={sy(t)} className="grid" />}
-          <text x={PLOT.left - 4} y={sy(t) + 4} textAnchor="end">
+          <text x={PLOT.left - 5} y={sy(t) + 5} textAnchor="end">
             {formatTick(t)}
           </text>
         </g>
@@ -64,11 +64,11 @@ export function PlotAxes({
         {xName}
       </text>
       <text
-        x={12}
+        x={13}
         y={(PLOT.top + bottom) / 2}
         textAnchor="middle"
         className="axis-name"
-        transform={`rotate(-90 12 ${(PLOT.top + bottom) / 2})`}
+        transform={`rotate(-90 13 ${(PLOT.top + bottom) / 2})`}
       >
         {yName}
       </text>

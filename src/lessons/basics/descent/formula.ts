@@ -48,21 +48,26 @@ export function startTex(c: DescentConfig, run: DescentRun): string {
   );
 }
 
-/** Step k ≥ 1: the gradient at θₖ₋₁ (both components, written out) and the update. */
-export function stepTex(c: DescentConfig, run: DescentRun, k: number): string {
+/** Step k ≥ 1: the gradient at θₖ₋₁, both components written out. */
+export function gradTex(c: DescentConfig, run: DescentRun, k: number): string {
   const prev = run.thetas[k - 1]!;
   const g = run.grads[k - 1]!;
   const r = residuals(c, prev);
   const gc = gradConst(c.objective, c.x.length);
   const gw = plus(c.x.map((x, i) => `${factor(x)}\\cdot ${factor(r[i]!)}`));
   const gb = plus(r.map(factor));
-  const lines = [
+  return aligned([
     `\\tfrac{\\partial J}{\\partial w} &= -${gc}\\sum_i x_i\\,(y_i - \\hat y_i) = -${gc}\\left(${gw}\\right) = ${num(g[0])}`,
     `\\tfrac{\\partial J}{\\partial b} &= -${gc}\\sum_i (y_i - \\hat y_i) = -${gc}\\left(${gb}\\right) = ${num(g[1])}`,
-    ...updateLines(c, run, k),
-  ];
-  return `\\begin{aligned}${lines.join(' \\\\ ')}\\end{aligned}`;
+  ]);
 }
+
+/** Step k ≥ 1: the optimizer's update θₖ₋₁ → θₖ with its numbers. */
+export function updateTex(c: DescentConfig, run: DescentRun, k: number): string {
+  return aligned(updateLines(c, run, k));
+}
+
+const aligned = (lines: string[]) => `\\begin{aligned}${lines.join(' \\\\ ')}\\end{aligned}`;
 
 function updateLines(c: DescentConfig, run: DescentRun, k: number): string[] {
   const prev = run.thetas[k - 1]!;
@@ -89,15 +94,9 @@ function updateLines(c: DescentConfig, run: DescentRun, k: number): string[] {
       ];
     }
     case 'adam': {
-      const before = k > 1 ? run.states[k - 2]! : null;
-      const m0: [number, number] = before?.kind === 'adam' ? before.m : [0, 0];
-      const v0: [number, number] = before?.kind === 'adam' ? before.v : [0, 0];
-      const b1 = num(c.beta1);
-      const b2 = num(c.beta2);
       return [
-        `m_{${k}} &= \\beta_1 m_{${p}} + (1 - \\beta_1)\\,\\nabla J = ${b1}\\cdot ${vec(m0)} + ${num(1 - c.beta1)}\\cdot ${vec(g)} = ${vec(state.m)}`,
-        `v_{${k}} &= \\beta_2 v_{${p}} + (1 - \\beta_2)\\,(\\nabla J)^2 = ${b2}\\cdot ${vec(v0)} + ${num(1 - c.beta2)}\\cdot ${vec([g[0] * g[0], g[1] * g[1]])} = ${vec(state.v)}`,
-        `\\hat m_{${k}} &= \\tfrac{m_{${k}}}{1 - \\beta_1^{${k}}} = ${vec(state.mHat)},\\quad \\hat v_{${k}} = \\tfrac{v_{${k}}}{1 - \\beta_2^{${k}}} = ${vec(state.vHat)}`,
+        `m_{${k}} &= \\beta_1 m_{${p}} + (1 - \\beta_1)\\,\\nabla J = ${vec(state.m)},\\quad \\hat m_{${k}} = \\tfrac{m_{${k}}}{1 - \\beta_1^{${k}}} = ${vec(state.mHat)}`,
+        `v_{${k}} &= \\beta_2 v_{${p}} + (1 - \\beta_2)\\,(\\nabla J)^2 = ${vec(state.v)},\\quad \\hat v_{${k}} = \\tfrac{v_{${k}}}{1 - \\beta_2^{${k}}} = ${vec(state.vHat)}`,
         `\\theta_{${k}} &= \\theta_{${p}} - \\alpha\\,\\frac{\\hat m_{${k}}}{\\sqrt{\\hat v_{${k}}} + \\epsilon} = ${vec(prev)} - ${a}\\cdot\\frac{${vec(state.mHat)}}{\\sqrt{${vec(state.vHat)}} + 10^{-8}} = ${vec(next)}`,
       ];
     }
