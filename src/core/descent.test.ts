@@ -77,6 +77,22 @@ describe('the widely copied example', () => {
   });
 });
 
+describe('the optimizers’ state', () => {
+  it('Adam’s direction u = m̂/(√v̂ + ε) is the step over α', () => {
+    const c = descentFixture.cases.find((k) => k.name === 'preset-adam')!.config;
+    const run = descend(c);
+    run.states.forEach((s, i) => {
+      if (s.kind !== 'adam') throw new Error('not adam');
+      for (const j of [0, 1] as const) {
+        expect(run.thetas[i]![j] - c.lr * s.dir[j]).toBeCloseTo(run.thetas[i + 1]![j], 12);
+      }
+    });
+    // Step 1: m̂ = g and v̂ = g², so u = g/|g| up to ε: each parameter moves by α.
+    const first = run.states[0]!;
+    if (first.kind === 'adam') expect(first.dir[0]).toBeCloseTo(-1, 8);
+  });
+});
+
 describe('divergence', () => {
   const byName = (n: string) => descentFixture.cases.find((c) => c.name === n)!;
   it('finds where an overflowing run stops being finite', () => {

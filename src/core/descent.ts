@@ -41,13 +41,13 @@ export interface DescentSetup {
  * The optimizer's state after one update, per parameter [w, b]:
  * momentum: the buffer v (v₁ = g₁, then vₖ = μ·vₖ₋₁ + gₖ); the update is α·v.
  * adam: m, v (running means of g and g²), their bias-corrected m̂ = m/(1 − β₁ᵏ) and
- * v̂ = v/(1 − β₂ᵏ); the update is α·m̂/(√v̂ + ε) (torch computes it as
+ * v̂ = v/(1 − β₂ᵏ), and the direction u = m̂/(√v̂ + ε); the update is α·u (torch computes it as
  * (α/(1 − β₁ᵏ))·m / (√v/√(1 − β₂ᵏ) + ε), the same number up to rounding).
  */
 export type DescentState =
   | { kind: 'sgd' }
   | { kind: 'momentum'; buf: Vec2 }
-  | { kind: 'adam'; m: Vec2; v: Vec2; mHat: Vec2; vHat: Vec2 };
+  | { kind: 'adam'; m: Vec2; v: Vec2; mHat: Vec2; vHat: Vec2; dir: Vec2 };
 
 export interface DescentRun {
   /** [steps + 1][2]: θ₀ (the start) … θ_steps. */
@@ -136,13 +136,13 @@ export function descend(setup: DescentSetup): DescentRun {
       const at = (i: 0 | 1) =>
         theta[i] - (stepSize * m[i]) / (Math.sqrt(v[i]) / Math.sqrt(bc2) + ADAM_EPS);
       next = [at(0), at(1)];
-      states.push({
-        kind: 'adam',
-        m,
-        v,
-        mHat: [m[0] / bc1, m[1] / bc1],
-        vHat: [v[0] / bc2, v[1] / bc2],
-      });
+      const mHat: Vec2 = [m[0] / bc1, m[1] / bc1];
+      const vHat: Vec2 = [v[0] / bc2, v[1] / bc2];
+      const dir: Vec2 = [
+        mHat[0] / (Math.sqrt(vHat[0]) + ADAM_EPS),
+        mHat[1] / (Math.sqrt(vHat[1]) + ADAM_EPS),
+      ];
+      states.push({ kind: 'adam', m, v, mHat, vHat, dir });
     }
     theta = next;
     thetas.push(theta);

@@ -84,6 +84,7 @@ export const descentEn = {
     momentum: 'Momentum (μ = 0.9, α = 0.005)',
     adam: 'Adam (α = 0.1)',
   },
+  sums: 'The gradient’s sums, term by term',
   settings: 'Settings',
   points: 'Points',
   pointsTable: 'The points: x and y of each',

@@ -26,7 +26,7 @@ export const descentZhCN: typeof descentEn = {
     '发散：损失每一步都在增大（起点 J = {{first}}，第 {{step}} 步 J = {{last}}）。学习率太大：每一步都比上一步更远地越过谷底。',
   divergingSgd:
     '对这个 J 做普通梯度下降时，α 只要大于 2/λ_max = {{limit}} 就会发散（λ_max：J 的最大曲率）；这里 α = {{lr}}。',
-  overflow: '第 {{step}} 步数值溢出：J = {{loss}}。运行在此停止；之前各步的数值都保留。',
+  overflow: '已发散：第 {{step}} 步数值溢出（J = {{loss}}）。运行在此停止；之前各步的数值都保留。',
   flow: {
     label: '梯度下降的一步：直线的预测、损失、梯度以及 θ 的更新',
     data: '数据点 (x, y)',
@@ -81,6 +81,7 @@ export const descentZhCN: typeof descentEn = {
     momentum: '动量法（μ = 0.9，α = 0.005）',
     adam: 'Adam（α = 0.1）',
   },
+  sums: '梯度中的求和，逐项写出',
   settings: '设置',
   points: '数据点',
   pointsTable: '数据点：每个点的 x 与 y',

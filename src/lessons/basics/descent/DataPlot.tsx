@@ -29,9 +29,13 @@ export function DataPlot({
 }) {
   const { t } = useTranslation();
   const svg = useRef<SVGSVGElement>(null);
-  const [drag, setDrag] = useState<{ i: number; window: ReturnType<typeof dataWindow> } | null>(
-    null,
-  );
+  // While a point is dragged, the window and the plot's size on screen stay as they were (the
+  // formulas above may change height), so the point stays under the pointer.
+  const [drag, setDrag] = useState<{
+    i: number;
+    window: ReturnType<typeof dataWindow>;
+    width: number;
+  } | null>(null);
   const win = drag?.window ?? dataWindow({ x, y });
   const scale = plotScale(win.x, win.y);
   const { sx, sy } = scale;
@@ -71,6 +75,7 @@ export function DataPlot({
       </figcaption>
       <svg
         ref={svg}
+        style={drag?.width ? { width: drag.width } : undefined}
         viewBox={`0 0 ${PLOT.w} ${PLOT.h}`}
         role="group"
         aria-label={t('basics.descent.data.label', {
@@ -134,6 +139,8 @@ export function DataPlot({
               y: formatValue(y[i]!, 4),
             })}
             data-testid={`basics.descent.point-${i}`}
+            data-x={xi}
+            data-y={y[i]}
             onKeyDown={onKey(i)}
             onPointerDown={(e) => {
               e.preventDefault();
@@ -142,7 +149,7 @@ export function DataPlot({
               } catch {
                 // synthetic pointers cannot be captured; dragging still works over the plot
               }
-              setDrag({ i, window: win });
+              setDrag({ i, window: win, width: svg.current?.getBoundingClientRect().width ?? 0 });
             }}
           >
             <circle r={16} className="hit" />

@@ -28,7 +28,7 @@ import { useBasicsModeConfig, useBasicsStep } from '../config';
 import { descentConfigSchema, descentDefaults, type DescentConfig } from './config';
 import { DataPlot } from './DataPlot';
 import './descent.css';
-import { gradTex, startTex, updateTex } from './formula';
+import { gradSumsTex, gradTex, startTex, updateTex } from './formula';
 import { descentLastStep, descentRun, type DESCENT_HIDEABLE } from './lessonParts';
 import { NumberField } from './NumberField';
 import { PointsEditor } from './PointsEditor';
@@ -216,37 +216,33 @@ export function DescentView() {
     </>
   );
 
-  const caption = (
-    <>
-      {copied ? (
-        <p className="descent-copied" data-testid="basics.descent.copied">
-          {t('basics.descent.copied')}
-        </p>
-      ) : (
-        <p data-testid="basics.descent.caption">
-          {step === 0
-            ? t('basics.descent.caption.start')
-            : t(`basics.descent.caption.${config.optimizer}`)}
-        </p>
-      )}
-      {diverging && (
-        <p className="descent-warning" role="status" data-testid="basics.descent.diverging">
-          {run.overflowAt !== null
-            ? t('basics.descent.overflow', {
-                step: run.overflowAt,
-                loss: f4(run.losses[run.overflowAt]!),
-              })
-            : t('basics.descent.diverging', {
-                first: f4(losses[0]!),
-                last: f4(losses[last]!),
-                step: last,
-              })}{' '}
-          {config.optimizer === 'sgd' &&
-            config.lr > limit &&
-            t('basics.descent.divergingSgd', { limit: formatValue(limit, 3), lr: f4(config.lr) })}
-        </p>
-      )}
-    </>
+  // One message at a time (the most urgent), so the figure keeps its size while points move.
+  const caption = diverging ? (
+    <p className="descent-warning" role="status" data-testid="basics.descent.diverging">
+      {run.overflowAt !== null
+        ? t('basics.descent.overflow', {
+            step: run.overflowAt,
+            loss: f4(run.losses[run.overflowAt]!),
+          })
+        : t('basics.descent.diverging', {
+            first: f4(losses[0]!),
+            last: f4(losses[last]!),
+            step: last,
+          })}{' '}
+      {config.optimizer === 'sgd' &&
+        config.lr > limit &&
+        t('basics.descent.divergingSgd', { limit: formatValue(limit, 3) })}
+    </p>
+  ) : copied ? (
+    <p className="descent-copied" data-testid="basics.descent.copied">
+      {t('basics.descent.copied')}
+    </p>
+  ) : (
+    <p data-testid="basics.descent.caption">
+      {step === 0
+        ? t('basics.descent.caption.start')
+        : t(`basics.descent.caption.${config.optimizer}`)}
+    </p>
   );
 
   const curvePoints = losses.map((j, k) => [k, j] as const).filter(([, j]) => Number.isFinite(j));
@@ -356,6 +352,11 @@ export function DescentView() {
             label={t('basics.descent.curveLabel', { last })}
             testId="basics.descent.curve-chart"
           />
+        </StagePanel>
+      )}
+      {step > 0 && (
+        <StagePanel title={t('basics.descent.sums')} testId="basics.descent.sums">
+          <Formula tex={gradSumsTex(config, run, step)} testId="basics.descent.formula.sums" />
         </StagePanel>
       )}
       {shown('descent-points') && (

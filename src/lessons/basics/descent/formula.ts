@@ -48,8 +48,18 @@ export function startTex(c: DescentConfig, run: DescentRun): string {
   );
 }
 
-/** Step k ≥ 1: the gradient at θₖ₋₁, both components written out. */
+/** Step k ≥ 1: the gradient at θₖ₋₁, one line per parameter. */
 export function gradTex(c: DescentConfig, run: DescentRun, k: number): string {
+  const g = run.grads[k - 1]!;
+  const gc = gradConst(c.objective, c.x.length);
+  return aligned([
+    `\\tfrac{\\partial J}{\\partial w} &= -${gc}\\sum_i x_i\\,(y_i - \\hat y_i) = ${num(g[0])}`,
+    `\\tfrac{\\partial J}{\\partial b} &= -${gc}\\sum_i (y_i - \\hat y_i) = ${num(g[1])}`,
+  ]);
+}
+
+/** The same with each sum written out term by term (ŷᵢ at θₖ₋₁), to check by hand. */
+export function gradSumsTex(c: DescentConfig, run: DescentRun, k: number): string {
   const prev = run.thetas[k - 1]!;
   const g = run.grads[k - 1]!;
   const r = residuals(c, prev);
@@ -57,8 +67,9 @@ export function gradTex(c: DescentConfig, run: DescentRun, k: number): string {
   const gw = plus(c.x.map((x, i) => `${factor(x)}\\cdot ${factor(r[i]!)}`));
   const gb = plus(r.map(factor));
   return aligned([
-    `\\tfrac{\\partial J}{\\partial w} &= -${gc}\\sum_i x_i\\,(y_i - \\hat y_i) = -${gc}\\left(${gw}\\right) = ${num(g[0])}`,
-    `\\tfrac{\\partial J}{\\partial b} &= -${gc}\\sum_i (y_i - \\hat y_i) = -${gc}\\left(${gb}\\right) = ${num(g[1])}`,
+    `y_i - \\hat y_i &= ${few(r.map(num)).join(',\\ ')}`,
+    `\\tfrac{\\partial J}{\\partial w} &= -${gc}\\left(${gw}\\right) = ${num(g[0])}`,
+    `\\tfrac{\\partial J}{\\partial b} &= -${gc}\\left(${gb}\\right) = ${num(g[1])}`,
   ]);
 }
 
@@ -95,9 +106,9 @@ function updateLines(c: DescentConfig, run: DescentRun, k: number): string[] {
     }
     case 'adam': {
       return [
-        `m_{${k}} &= \\beta_1 m_{${p}} + (1 - \\beta_1)\\,\\nabla J = ${vec(state.m)},\\quad \\hat m_{${k}} = \\tfrac{m_{${k}}}{1 - \\beta_1^{${k}}} = ${vec(state.mHat)}`,
-        `v_{${k}} &= \\beta_2 v_{${p}} + (1 - \\beta_2)\\,(\\nabla J)^2 = ${vec(state.v)},\\quad \\hat v_{${k}} = \\tfrac{v_{${k}}}{1 - \\beta_2^{${k}}} = ${vec(state.vHat)}`,
-        `\\theta_{${k}} &= \\theta_{${p}} - \\alpha\\,\\frac{\\hat m_{${k}}}{\\sqrt{\\hat v_{${k}}} + \\epsilon} = ${vec(prev)} - ${a}\\cdot\\frac{${vec(state.mHat)}}{\\sqrt{${vec(state.vHat)}} + 10^{-8}} = ${vec(next)}`,
+        `m_{${k}} &= \\beta_1 m_{${p}} + (1 - \\beta_1)\\,\\nabla J = ${vec(state.m)},\\; \\hat m_{${k}} = \\tfrac{m_{${k}}}{1 - \\beta_1^{${k}}} = ${vec(state.mHat)}`,
+        `v_{${k}} &= \\beta_2 v_{${p}} + (1 - \\beta_2)\\,(\\nabla J)^2 = ${vec(state.v)},\\; \\hat v_{${k}} = \\tfrac{v_{${k}}}{1 - \\beta_2^{${k}}} = ${vec(state.vHat)}`,
+        `\\theta_{${k}} &= \\theta_{${p}} - \\alpha\\,\\tfrac{\\hat m_{${k}}}{\\sqrt{\\hat v_{${k}}} + \\epsilon} = ${vec(prev)} - ${a}\\cdot ${vec(state.dir)} = ${vec(next)}`,
       ];
     }
   }
