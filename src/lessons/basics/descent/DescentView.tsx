@@ -155,7 +155,7 @@ export function DescentView() {
     step === 0 ? (
       <Formula tex={startTex(config, run)} testId="basics.descent.formula.start" />
     ) : (
-      <div className="descent-formulas">
+      <div className={`descent-formulas ${config.optimizer}`}>
         <Formula tex={gradTex(config, run, step)} testId="basics.descent.formula.grad" />
         <Formula tex={updateTex(config, run, step)} testId="basics.descent.formula.update" />
       </div>

@@ -106,8 +106,8 @@ function updateLines(c: DescentConfig, run: DescentRun, k: number): string[] {
     }
     case 'adam': {
       return [
-        `m_{${k}} &= \\beta_1 m_{${p}} + (1 - \\beta_1)\\,\\nabla J = ${vec(state.m)},\\; \\hat m_{${k}} = \\tfrac{m_{${k}}}{1 - \\beta_1^{${k}}} = ${vec(state.mHat)}`,
-        `v_{${k}} &= \\beta_2 v_{${p}} + (1 - \\beta_2)\\,(\\nabla J)^2 = ${vec(state.v)},\\; \\hat v_{${k}} = \\tfrac{v_{${k}}}{1 - \\beta_2^{${k}}} = ${vec(state.vHat)}`,
+        `m_{${k}} &= \\beta_1 m_{${p}} + (1 - \\beta_1)\\,\\nabla J = ${vec(state.m)},\\ \\hat m_{${k}} = \\tfrac{m_{${k}}}{1 - \\beta_1^{${k}}} = ${vec(state.mHat)}`,
+        `v_{${k}} &= \\beta_2 v_{${p}} + (1 - \\beta_2)\\,(\\nabla J)^2 = ${vec(state.v)},\\ \\hat v_{${k}} = \\tfrac{v_{${k}}}{1 - \\beta_2^{${k}}} = ${vec(state.vHat)}`,
         `\\theta_{${k}} &= \\theta_{${p}} - \\alpha\\,\\tfrac{\\hat m_{${k}}}{\\sqrt{\\hat v_{${k}}} + \\epsilon} = ${vec(prev)} - ${a}\\cdot ${vec(state.dir)} = ${vec(next)}`,
       ];
     }
