@@ -22,11 +22,11 @@ export const descentEn = {
   copied:
     'A widely copied article writes this gradient with three components for two parameters. J depends on two parameters, w and b, so its gradient has two: ∇J(θ₀) = [−68, −15], and θ₁ = θ₀ − 0.01·∇J = [0.68, 0.15].',
   diverging:
-    'Diverging: the loss grows with every step (J = {{first}} at the start, {{last}} at step {{step}}). The learning rate is too large: each step overshoots the bottom of the valley further than the last.',
+    'Diverging: J grows with every step ({{first}} at the start, {{last}} at step {{step}}). α is too large: each step overshoots the valley further than the last.',
   divergingSgd:
-    'For plain gradient descent on this J, any α above 2/λ_max = {{limit}} diverges (λ_max: the largest curvature of J); here α = {{lr}}.',
+    'Plain gradient descent on this J diverges for any α above 2/λ_max = {{limit}} (λ_max: J’s steepest curvature).',
   overflow:
-    'At step {{step}} the numbers overflow: J = {{loss}}. The run stops here; the steps before it keep their numbers.',
+    'Diverged: at step {{step}} the numbers overflow (J = {{loss}}). The run stops there; the steps before it keep their numbers.',
   flow: {
     label:
       'One step of gradient descent: the line’s predictions, the loss, its gradient and the update of θ',

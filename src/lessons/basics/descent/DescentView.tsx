@@ -49,7 +49,9 @@ const EDGES: FlowEdge[] = [
   { from: 'grad', to: 'update' },
   { from: 'update', to: 'model', kind: 'backward' },
 ];
-const f4 = (v: number) => formatValue(v, 4);
+/** A number as the view shows it: 4 significant digits, ∞ and NaN as symbols. */
+const f4 = (v: number) =>
+  Number.isNaN(v) ? 'NaN' : Math.abs(v) === Infinity ? (v > 0 ? '∞' : '−∞') : formatValue(v, 4);
 const pair = ([a, b]: readonly [number, number]) => `[${f4(a)}, ${f4(b)}]`;
 
 export function DescentView() {
