@@ -6,7 +6,7 @@
  * settings, the loss curve and every step's numbers in the side column. Every number comes from
  * core/descent (tested against torch.optim).
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DESCENT_OBJECTIVES,
@@ -14,14 +14,15 @@ import {
   isDiverging,
   sgdLrLimit,
 } from '../../../core/descent';
-import { problemsOf } from '../../../store/lessonRegistry';
 import { useAppStore } from '../../../store/store';
 import { FlowDiagram, type FlowEdge, type FlowNode } from '../../../viz/FlowDiagram';
 import { Formula } from '../../../viz/Formula';
 import { formatValue } from '../../../viz/format';
 import { LineChart } from '../../../viz/LineChart';
 import { Stage, StagePanel } from '../../shared/Stage';
+import { PresetSelect } from '../../shared/PresetSelect';
 import { StepControls } from '../../shared/StepControls';
+import { useConfigEdit } from '../../shared/useConfigEdit';
 import { usePlayback } from '../../shared/usePlayback';
 import { useStepKeys } from '../../shared/useStepKeys';
 import { useBasicsModeConfig, useBasicsStep } from '../config';
@@ -32,13 +33,7 @@ import { gradSumsTex, gradTex, startTex, updateTex } from './formula';
 import { descentLastStep, descentRun, type DESCENT_HIDEABLE } from './lessonParts';
 import { NumberField } from './NumberField';
 import { PointsEditor } from './PointsEditor';
-import {
-  DESCENT_PRESETS,
-  descentPreset,
-  isCopiedExample,
-  matchDescentPreset,
-  type DescentPreset,
-} from './presets';
+import { DESCENT_PRESETS, descentPreset, isCopiedExample, matchDescentPreset } from './presets';
 import { surfaceOf } from './surface';
 import { SurfacePlot } from './SurfacePlot';
 
@@ -60,9 +55,7 @@ export function DescentView() {
   const config = stored.mode === 'descent' ? stored : descentDefaults;
   const storedStep = useBasicsStep();
   const hide = useAppStore((s) => s.embed.hide);
-  const setConfig = useAppStore((s) => s.setConfig);
   const setStep = useAppStore((s) => s.setStep);
-  const [problem, setProblem] = useState<string | null>(null);
 
   const run = descentRun(config);
   const last = descentLastStep(config);
@@ -72,23 +65,7 @@ export function DescentView() {
   useStepKeys(step, count, go);
   const playback = usePlayback(step, count, go);
 
-  /** Validates and stores a change; a refused one keeps the last good config and says why. */
-  const edit = useCallback(
-    (patch: Partial<DescentConfig>) => {
-      const result = descentConfigSchema.safeParse({ ...config, ...patch });
-      if (result.success) {
-        setProblem(null);
-        setConfig('basics', result.data);
-      } else {
-        setProblem(
-          problemsOf(result.error, 'config')
-            .map((p) => `${p.field}: ${p.message}`)
-            .join('; '),
-        );
-      }
-    },
-    [config, setConfig],
-  );
+  const { edit, problem } = useConfigEdit('basics', descentConfigSchema, config);
 
   const surface = useMemo(() => surfaceOf(config, run, last), [config, run, last]);
   const shown = (name: (typeof DESCENT_HIDEABLE)[number]) => !hide.includes(name);
@@ -257,23 +234,14 @@ export function DescentView() {
       </StagePanel>
       {shown('descent-presets') && (
         <StagePanel title={t('basics.descent.presets')} testId="basics.descent.presets">
-          <label className="select-label">
-            <span className="visually-hidden">{t('basics.descent.presets')}</span>
-            <select
-              value={preset ?? ''}
-              onChange={(e) => {
-                if (e.target.value) edit(descentPreset(e.target.value as DescentPreset));
-              }}
-              data-testid="basics.descent.preset"
-            >
-              {!preset && <option value="">—</option>}
-              {DESCENT_PRESETS.map((p) => (
-                <option key={p} value={p}>
-                  {t(`basics.descent.preset.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PresetSelect
+            presets={DESCENT_PRESETS}
+            current={preset}
+            label={t('basics.descent.presets')}
+            nameOf={(p) => t(`basics.descent.preset.${p}`)}
+            onPick={(p) => edit(descentPreset(p))}
+            testId="basics.descent.preset"
+          />
         </StagePanel>
       )}
       {problem && (
