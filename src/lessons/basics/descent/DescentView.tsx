@@ -224,8 +224,16 @@ export function DescentView() {
     </p>
   );
 
-  const curvePoints = losses.map((j, k) => [k, j] as const).filter(([, j]) => Number.isFinite(j));
-  const jMax = Math.max(...curvePoints.map(([, j]) => j), 1e-9);
+  // A loss that grows by orders of magnitude is drawn as log₁₀ J (labelled so), else J itself.
+  const finiteLosses = losses.filter((j) => Number.isFinite(j));
+  const logCurve = Math.max(...finiteLosses) > 100 * Math.max(losses[0]!, 1e-12);
+  const curveY = (j: number) => (logCurve ? Math.log10(Math.max(j, 1e-300)) : j);
+  const curvePoints = losses
+    .map((j, k) => [k, curveY(j)] as const)
+    .filter(([, j]) => Number.isFinite(j));
+  const ys = curvePoints.map(([, j]) => j);
+  const yLo = logCurve ? Math.floor(Math.min(...ys)) : 0;
+  const yHi = Math.max(...ys, yLo + 1e-9);
 
   const side = (
     <>
@@ -314,11 +322,11 @@ export function DescentView() {
       {shown('descent-curve') && (
         <StagePanel title={t('basics.descent.curve')} testId="basics.descent.curve">
           <LineChart
-            series={[{ id: 'loss', label: 'J', points: curvePoints }]}
+            series={[{ id: 'loss', label: logCurve ? 'log₁₀ J' : 'J', points: curvePoints }]}
             highlight="loss"
             xDomain={[0, Math.max(1, last)]}
-            yDomain={[0, jMax * 1.05]}
-            marker={Number.isFinite(loss) ? { x: step, y: loss } : null}
+            yDomain={[yLo, yLo + (yHi - yLo) * 1.05]}
+            marker={Number.isFinite(loss) ? { x: step, y: curveY(loss) } : null}
             label={t('basics.descent.curveLabel', { last })}
             testId="basics.descent.curve-chart"
           />
