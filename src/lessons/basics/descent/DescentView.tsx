@@ -162,6 +162,7 @@ export function DescentView() {
       </div>
       <NumberField
         label="α"
+        name={t('basics.descent.controls.lr')}
         value={config.lr}
         onChange={(lr) => edit({ lr })}
         testId="basics.descent.lr"

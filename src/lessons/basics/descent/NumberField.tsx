@@ -13,8 +13,11 @@ export function NumberField({
   onChange,
   testId,
   hideLabel = false,
+  name,
 }: {
   label: string;
+  /** A fuller accessible name than the visible label (e.g. "Learning rate α" beside "α"). */
+  name?: string;
   value: number;
   onChange: (v: number) => void;
   testId: string;
@@ -32,6 +35,7 @@ export function NumberField({
         autoComplete="off"
         spellCheck={false}
         value={draft ?? String(value)}
+        aria-label={name}
         aria-invalid={bad || undefined}
         title={bad ? t('basics.descent.controls.invalid', { text: draft }) : undefined}
         className={bad ? 'invalid' : undefined}
