@@ -41,7 +41,7 @@ export const descentZhCN: typeof descentEn = {
   },
   surface: {
     title: '损失曲面 J(w, b) 与走过的路径',
-    label: '损失 J 在 w（横轴）和 b（纵轴）上的等高线，以及 θ 从第 0 步到第 {{k}} 步的路径',
+    label: '损失 J 在 w（横向）和 b（纵向）上的等高线，以及 θ 从第 0 步到第 {{k}} 步的路径',
     legend: '损失 J',
     current: '当前 θ',
     best: '最佳拟合',
