@@ -48,7 +48,7 @@ CONFIG = {
     # text) is measured every `eval_every` steps; training stops when it has not improved
     # for `patience` evaluations (or at `steps`), and the best weights are kept. The cosine
     # schedule runs over `steps`.
-    "zh": {"steps": 16000, "batch": 32, "lr": 3e-3, "tie": True, "vocab": 3000,
+    "zh": {"steps": 12000, "batch": 32, "lr": 3e-3, "tie": True, "vocab": 3000,
            "eval_every": 500, "patience": 6},  # fmt: skip
 }
 # CHAR_GPT_CHECKPOINT=path: save the best weights and the validation curve there at every
