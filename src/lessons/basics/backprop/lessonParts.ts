@@ -4,11 +4,6 @@
  * (computed by onnxruntime-web on the train-step graph), and the hideable controls.
  */
 import type { BackpropAnswer } from '../../../core/backprop';
-import {
-  backpropAnswerFromOutputs,
-  backpropGraph,
-  backpropGraphInputs,
-} from '../../../runtime/graph/backprop';
 import { runGraph } from '../../../store/runtime';
 import type { BackpropConfig } from './config';
 
@@ -55,8 +50,11 @@ export function backpropStepCount(config: BackpropConfig): number {
 
 /** Runs the train-step graph for a config in the inference worker. */
 export async function runBackprop(config: BackpropConfig): Promise<BackpropAnswer> {
-  const out = await runGraph(backpropGraph(config), backpropGraphInputs(config));
-  return backpropAnswerFromOutputs(config.sizes, out);
+  // The graph builder and its autodiff load with the view (or the first getResult), so
+  // registering the lesson keeps them out of the initial JS.
+  const graph = await import('../../../runtime/graph/backprop');
+  const out = await runGraph(graph.backpropGraph(config), graph.backpropGraphInputs(config));
+  return graph.backpropAnswerFromOutputs(config.sizes, out);
 }
 
 /** The embed API's getResult: `{z, a, loss, dz, dW, db, weightsAfter, biasesAfter}`. */
