@@ -90,8 +90,15 @@ describe('playground data', () => {
         x.push(X[2 * k]!, X[2 * k + 1]!);
         y.push(Y[k]!);
       }
-      theta = trainStep({ net, theta, x, y, lr: 0.03, regularization: 'none', regRate: 0 })
-        .thetaNext;
+      theta = trainStep({
+        net,
+        theta,
+        x,
+        y,
+        lr: 0.03,
+        regularization: 'none',
+        regRate: 0,
+      }).thetaNext;
     }
     const Xt = featureMatrix(d.points, sp.test, feats);
     const Yt = Float64Array.from(sp.test, (i) => d.labels[i]!);

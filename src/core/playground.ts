@@ -340,8 +340,7 @@ export function trainStep(inp: PgStepInput): PgStep {
     for (let s = 0; s < batch; s++)
       for (let i = 0; i < nIn; i++) {
         let v = 0;
-        for (let o = 0; o < nOut; o++)
-          v += d[s * nOut + o]! * theta[offs[l]!.w + o * nIn + i]!;
+        for (let o = 0; o < nOut; o++) v += d[s * nOut + o]! * theta[offs[l]!.w + o * nIn + i]!;
         next[s * nIn + i] = v * activateGrad(net.activation, z[l - 1]![s * nIn + i]!);
       }
     d = next;
