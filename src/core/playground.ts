@@ -332,8 +332,8 @@ export function trainStep(inp: PgStepInput): PgStep {
     for (let s = 0; s < batch; s++)
       for (let o = 0; o < nOut; o++) {
         const g = d[s * nOut + o]!;
-        grad[offs[l]!.b + o] += g;
-        for (let i = 0; i < nIn; i++) grad[offs[l]!.w + o * nIn + i] += g * prev[s * nIn + i]!;
+        grad[offs[l]!.b + o]! += g;
+        for (let i = 0; i < nIn; i++) grad[offs[l]!.w + o * nIn + i]! += g * prev[s * nIn + i]!;
       }
     if (l === 0) break;
     const next = new Float64Array(batch * nIn);
@@ -348,7 +348,7 @@ export function trainStep(inp: PgStepInput): PgStep {
   if (inp.regularization !== 'none')
     offs.forEach(({ w, b }) => {
       for (let i = w; i < b; i++)
-        grad[i] += inp.regRate * (inp.regularization === 'l1' ? Math.sign(theta[i]!) : theta[i]!);
+        grad[i]! += inp.regRate * (inp.regularization === 'l1' ? Math.sign(theta[i]!) : theta[i]!);
     });
   const thetaNext = Float64Array.from(theta, (t, i) => t - inp.lr * grad[i]!);
   return { z, a, output, loss, reg, total: loss + reg, delta, grad, thetaNext };
