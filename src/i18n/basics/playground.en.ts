@@ -2,7 +2,7 @@
 export const playgroundEn = {
   stage: 'A neural-network playground: watch a small network learn 2-D data',
   about: 'About the playground',
-  lead: 'A small network learns to tell the points apart (or to fit a surface). Each square in the network above is one neuron: its output over the whole plane. Edges are weights: blue positive, orange negative, thicker when larger. Press play, change anything while it trains, or walk through one training step with the stepper.',
+  lead: 'A small network learns to tell the points apart (or to fit a surface). Each square in the network above is one neuron: its output over the whole plane. Edges are weights: orange positive, purple negative, thicker when larger. Press play, change anything while it trains, or walk through one training step with the stepper.',
   run: 'Training',
   play: 'Play',
   pause: 'Pause',
@@ -27,7 +27,7 @@ export const playgroundEn = {
   },
   caption: {
     train:
-      'The background is the network’s output over the plane (blue +1, orange −1); the points are the data. Training moves every weight a little downhill on the loss, batch after batch.',
+      'The background is the network’s output over the plane (orange +1, purple −1); the points are the data. Training moves every weight a little downhill on the loss, batch after batch.',
     forward:
       'A batch of points (ringed) goes through the network: each layer computes z = W·a + b, then a = f(z). The last layer’s output is the prediction ŷ.',
     loss: 'The loss is the batch mean of ½(ŷ − y)², plus the regularization penalty on the weights when it is on.',
@@ -90,9 +90,10 @@ export const playgroundEn = {
   regRate: 'Regularization rate',
   surfaceLabel: 'The network’s output over the plane, with the training and test points',
   surfaceDescription:
-    'Background colour: the network output from −1 (orange) to +1 (blue). Circles and triangles are training points, squares and crosses test points.',
+    'Background colour: the network output from −1 (purple) to +1 (orange). Circles and triangles are training points, squares and crosses test points.',
   legend: 'Network output',
-  legendClass: 'Blue: the network says +1; orange: −1. Shape tells the class: ● ■ +1, ▲ ✕ −1.',
+  legendClass:
+    'Orange: the network says +1; purple: −1. Points: orange +1, blue −1; ● ▲ training, ■ ✕ test.',
   legendRegression: 'Colour: the predicted value; ● training and ✕ test points.',
   batch: 'The batch',
   batchLabel: 'The batch of this step on the plane',

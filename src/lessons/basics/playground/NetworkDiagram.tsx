@@ -30,8 +30,8 @@ export interface NetworkDiagramProps {
   onFollow: (w: { layer: number; to: number; from: number }) => void;
 }
 
-const COL_W = 100;
-const ROW_H = 56;
+const COL_W = 120;
+const ROW_H = 46;
 const CELL = 40;
 
 const rangeOf = (v: Float32Array): [number, number] => {
@@ -71,7 +71,10 @@ export function NetworkDiagram({
 
   return (
     <div className="pg-net" data-testid="basics.playground.net" data-lit={lit ?? 'none'}>
-      <div className="pg-net-area" style={{ aspectRatio: `${W} / ${H}` }}>
+      <div
+        className="pg-net-area"
+        style={{ aspectRatio: `${W} / ${H}`, width: `min(100%, ${((9.5 * W) / H).toFixed(2)}rem)` }}
+      >
         <svg
           className="pg-net-edges"
           viewBox={`0 0 ${W} ${H}`}

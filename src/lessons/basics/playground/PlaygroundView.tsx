@@ -60,9 +60,12 @@ const FEATURE_TEX: Record<string, string> = {
   sinx1: 'sin x₁',
   sinx2: 'sin x₂',
 };
-/** Okabe–Ito: class +1 blue circles, −1 orange triangles; test points hollow-looking squares/crosses. */
-const POS = '#0072B2';
-const NEG = '#D55E00';
+/**
+ * Okabe–Ito colours on the side of the diverging scale their label is on (+1 orange, −1
+ * blue); shape tells training (● ▲) from test (■ ✕) points.
+ */
+const POS = '#D55E00';
+const NEG = '#0072B2';
 const BOUNDS = { min: -PG_EXTENT, max: PG_EXTENT };
 
 type Weight = { layer: number; to: number; from: number };
@@ -281,7 +284,7 @@ export function PlaygroundView() {
         <span>
           {t('basics.playground.testAccuracy')}{' '}
           <strong data-testid="basics.playground.testAccuracy" data-value={snap.testAccuracy}>
-            {formatPercent(snap.testAccuracy)}
+            {formatPercent(snap.testAccuracy)}%
           </strong>
         </span>
       )}
@@ -588,14 +591,16 @@ export function PlaygroundView() {
           field={field}
           label={t('basics.playground.surfaceLabel')}
           description={t('basics.playground.surfaceDescription')}
-          size={520}
+          size={400}
           testId="basics.playground.surface"
           exportName="basics-playground-surface"
         />
-        <ColorLegend colormap="diverging" range={[-1, 1]} label={t('basics.playground.legend')} />
-        <p className="pg-legend-note">
-          {t(regression ? 'basics.playground.legendRegression' : 'basics.playground.legendClass')}
-        </p>
+        <div className="pg-figure-key">
+          <ColorLegend colormap="diverging" range={[-1, 1]} label={t('basics.playground.legend')} />
+          <p className="pg-legend-note">
+            {t(regression ? 'basics.playground.legendRegression' : 'basics.playground.legendClass')}
+          </p>
+        </div>
       </div>
     ) : (
       <StepFigure
@@ -715,7 +720,7 @@ function stepTex(
   const n = (v: number) => texNum(v, 4);
   if (stepId === 'train' || !ref || !detail) {
     if (!snap) return 'L = \\frac{1}{N}\\sum_i \\tfrac12(\\hat y_i - y_i)^2';
-    return `L_{\\text{train}} = \\frac{1}{N}\\sum_i \\tfrac12(\\hat y_i - y_i)^2 = ${n(snap.trainLoss)},\\quad L_{\\text{test}} = ${n(snap.testLoss)}`;
+    return `L_{\\text{train}} = ${n(snap.trainLoss)},\\quad L_{\\text{test}} = ${n(snap.testLoss)}`;
   }
   const B = detail.y.length;
   const L = dims.length - 1;
