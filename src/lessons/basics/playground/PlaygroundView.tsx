@@ -49,6 +49,8 @@ import { provideLiveResult } from './trainer';
 import { provideTrainingControls } from './trainingControlsShim';
 import { useTraining } from './useTraining';
 
+/** Iterations the fast-forward button runs at once. */
+const FAST_FORWARD = 500;
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const FEATURE_TEX: Record<string, string> = {
@@ -309,6 +311,13 @@ export function PlaygroundView() {
           data-testid="basics.playground.once"
         >
           {t('basics.playground.once')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void tr.train(FAST_FORWARD)}
+          data-testid="basics.playground.fast"
+        >
+          {t('basics.playground.fast', { count: FAST_FORWARD })}
         </button>
         <button type="button" onClick={() => void tr.reset()} data-testid="basics.playground.reset">
           {t('basics.playground.reset')}
