@@ -17,7 +17,7 @@
  * regularization kind is a build parameter; its rate and the learning rate are inputs.
  */
 import { Autodiff, type Val } from './autodiff';
-import { mlpLayout, paramCount, type GanGraph, type ParamEntry } from './gan';
+import { finish, mlpLayout, paramCount, type GanGraph, type ParamEntry } from './gan';
 
 export type PgGraphActivation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
 
@@ -107,16 +107,6 @@ function sgdStep(
   const grad = ad.untracked(() => ad.flatten(ad.grad(total, params)));
   const next = ad.untracked(() => ad.sub(theta, ad.mul(grad, lr), nextName));
   return { theta: next, loss, reg, grad, z, a };
-}
-
-function finish(ad: Autodiff, key: string): GanGraph {
-  return {
-    key,
-    bytes: ad.toBytes(),
-    inputs: ad.inputs,
-    outputs: ad.outputs,
-    nodeCount: ad.nodeCount,
-  };
 }
 
 export const pgLayout = (spec: Pick<PgSpec, 'features' | 'hidden'>) =>

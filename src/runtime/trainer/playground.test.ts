@@ -6,6 +6,7 @@
 import * as ort from 'onnxruntime-web';
 import { afterEach, describe, expect, it } from 'vitest';
 import golden from '../../../models/fixtures/basics_playground.golden.json';
+import { playgroundDefaults } from '../../lessons/basics/playground/config';
 import { playgroundGraphs, type PgSpec } from '../graph/playground';
 import { PlaygroundTrainer, type PgTrainConfig } from './playground';
 
@@ -52,20 +53,11 @@ describe('playground step graph vs PyTorch', () => {
     });
 });
 
-const config = (over: Partial<PgTrainConfig> = {}): PgTrainConfig => ({
-  dataset: 'circle',
-  seed: 1,
-  noise: 0,
-  trainRatio: 0.5,
-  batchSize: 10,
-  features: ['x1', 'x2'],
-  hidden: [4, 2],
-  activation: 'tanh',
-  lr: 0.03,
-  regularization: 'none',
-  regRate: 0,
-  ...over,
-});
+const config = (over: Partial<PgTrainConfig> = {}): PgTrainConfig => {
+  const { mode, ...defaults } = playgroundDefaults;
+  expect(mode).toBe('playground');
+  return { ...defaults, ...over };
+};
 
 const open: PlaygroundTrainer[] = [];
 async function make(c = config()) {
