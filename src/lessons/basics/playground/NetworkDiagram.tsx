@@ -30,7 +30,7 @@ export interface NetworkDiagramProps {
   onFollow: (w: { layer: number; to: number; from: number }) => void;
 }
 
-const COL_W = 120;
+const COL_W = 150;
 const ROW_H = 46;
 const CELL = 40;
 
@@ -73,7 +73,10 @@ export function NetworkDiagram({
     <div className="pg-net" data-testid="basics.playground.net" data-lit={lit ?? 'none'}>
       <div
         className="pg-net-area"
-        style={{ aspectRatio: `${W} / ${H}`, width: `min(100%, ${((9.5 * W) / H).toFixed(2)}rem)` }}
+        style={{
+          aspectRatio: `${W} / ${H}`,
+          width: `min(100%, ${((Math.min(rows * 2.6, 12) * W) / H).toFixed(2)}rem)`,
+        }}
       >
         <svg
           className="pg-net-edges"
