@@ -39,8 +39,8 @@ export interface TrainGraph {
 
 export interface EngineState {
   tensors: Record<string, OrtTensor>;
-  /** Training steps done to reach this state. */
-  steps: number;
+  /** Where this state is: step counts (per network, Adam's t …), as the trainer counts. */
+  counts: Record<string, number>;
   /** The values the run that made this state read back (losses …), kept with it. */
   latest: Record<string, number>;
 }
@@ -48,10 +48,23 @@ export interface EngineState {
 export interface Divergence {
   /** The output that was not finite. */
   value: string;
-  /** The diverged state's steps, the last good one's, and the newest older checkpoint's. */
-  steps: number;
-  lastGood: number;
-  checkpoint: number | null;
+  /** The diverged state's counts, the last good one's, and the newest older checkpoint's. */
+  counts: Record<string, number>;
+  lastGood: Record<string, number>;
+  checkpoint: Record<string, number> | null;
+}
+
+/** A batch or other per-run input: data made into a tensor for one run, or a kept tensor. */
+export type Feed = { data: Float32Array; dims: readonly number[] } | OrtTensor;
+
+export interface EngineOptions {
+  /** Names the trainer in errors. */
+  name: string;
+  /** The count that names a checkpoint (checkpoints are restored by its value). */
+  ringKey: string;
+  /** Whether the state a run made is kept as a checkpoint. */
+  checkpointAt: (prev: EngineState, next: EngineState) => boolean;
+  checkpointKeep: number;
 }
 
 export interface RunResult {
@@ -63,17 +76,22 @@ export interface RunResult {
 const NEXT = '_next';
 
 const copyState = (s: EngineState): EngineState => ({
-  ...s,
   tensors: { ...s.tensors },
+  counts: { ...s.counts },
   latest: { ...s.latest },
 });
+
+const sameCounts = (a: EngineState, b: EngineState) =>
+  Object.keys({ ...a.counts, ...b.counts }).every((k) => a.counts[k] === b.counts[k]);
+
+const isTensor = (f: Feed): f is OrtTensor => typeof (f as OrtTensor).dispose === 'function';
 
 export class TrainEngine {
   private readonly sessions = new Map<string, Promise<InferenceSession>>();
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
   private scalars: Record<string, OrtTensor> = {};
-  state: EngineState = { tensors: {}, steps: 0, latest: {} };
+  state: EngineState = { tensors: {}, counts: {}, latest: {} };
   private lastGood: EngineState | null = null;
   private ring: EngineState[] = [];
   diverged: Divergence | null = null;
@@ -81,7 +99,7 @@ export class TrainEngine {
   constructor(
     readonly ort: Ort,
     readonly backend: BackendName,
-    private readonly options: { name: string; checkpointEvery: number; checkpointKeep: number },
+    private readonly options: EngineOptions,
   ) {}
 
   /** One operation at a time, inside the worker's ORT queue from start to end. */
@@ -131,6 +149,18 @@ export class TrainEngine {
     }
   }
 
+  /** Releases the session of one graph, if open (callers hold `exclusive`). */
+  async releaseSession(key: string): Promise<void> {
+    const s = this.sessions.get(key);
+    this.sessions.delete(key);
+    if (s) await (await s).release();
+  }
+
+  /** Whether `name` is a scalar input set by setScalars. */
+  hasScalar(name: string): boolean {
+    return name in this.scalars;
+  }
+
   /** New scalar inputs (hyperparameters), used from the next run on. */
   setScalars(values: Record<string, number>): void {
     const old = Object.values(this.scalars);
@@ -157,19 +187,38 @@ export class TrainEngine {
   }
 
   /** A fresh state (a new run): the old one, the last good one and the checkpoints go. */
-  reset(tensors: Record<string, Float32Array>): void {
+  reset(
+    tensors: Record<string, Float32Array>,
+    counts: Record<string, number>,
+    latest: Record<string, number> = {},
+  ): void {
     const old = this.holding();
     this.state = {
       tensors: Object.fromEntries(
         Object.entries(tensors).map(([k, v]) => [k, this.tensor(v, [v.length])]),
       ),
-      steps: 0,
-      latest: {},
+      counts: { ...counts },
+      latest: { ...latest },
     };
     this.lastGood = null;
     this.ring = [];
     this.diverged = null;
     this.release(old);
+  }
+
+  /**
+   * Replaces tensors of the current state (null removes one), e.g. fresh optimizer state; the
+   * old tensors are disposed unless another held state still holds them.
+   */
+  replaceTensors(patch: Record<string, Float32Array | null>): void {
+    const s = this.state.tensors;
+    const old: Record<string, OrtTensor> = {};
+    for (const [k, v] of Object.entries(patch)) {
+      if (s[k]) old[k] = s[k];
+      delete s[k];
+      if (v) s[k] = this.tensor(v, [v.length]);
+    }
+    this.release([{ tensors: old }]);
   }
 
   /** Reads a state tensor back (callers hold `exclusive`). */
@@ -180,14 +229,16 @@ export class TrainEngine {
   }
 
   /**
-   * Runs `graph` once on the state, the scalars and `feeds` (made into tensors here), as
-   * `steps` training steps when `steps` > 0 (0: a view, the state unchanged). Outputs named in
-   * `check` are checked for NaN/∞ (callers hold `exclusive`).
+   * Runs `graph` once on the state, the scalars and `feeds` (data made into tensors for this
+   * run; tensors used as they are). With `advance` the run is a training step: its `_next`
+   * outputs make the new state, whose counts and latest values `advance` sets from what was
+   * read; outputs named in `check` are checked for NaN/∞. Without, it is a view: the state is
+   * unchanged (callers hold `exclusive`).
    */
   async run(
     graph: TrainGraph,
-    feeds: Record<string, { data: Float32Array; dims: number[] }>,
-    steps: number,
+    feeds: Record<string, Feed>,
+    advance: ((next: EngineState, read: Record<string, Float32Array>) => void) | null,
     check: readonly string[] = [],
   ): Promise<RunResult> {
     const session = await this.session(graph);
@@ -200,8 +251,11 @@ export class TrainEngine {
       else {
         const f = feeds[name];
         if (!f) throw new Error(`${this.options.name}: nothing to feed ${name}`);
-        inputs[name] = this.tensor(f.data, f.dims);
-        made.push(inputs[name]);
+        if (isTensor(f)) inputs[name] = f;
+        else {
+          inputs[name] = this.tensor(f.data, f.dims);
+          made.push(inputs[name]);
+        }
       }
     }
     let results: InferenceSession.OnnxValueMapType;
@@ -211,7 +265,6 @@ export class TrainEngine {
       for (const t of made) t.dispose();
     }
     const next: EngineState = copyState(s);
-    next.steps += steps;
     const read: Record<string, Float32Array> = {};
     for (const [name, t] of Object.entries(results)) {
       if (name.endsWith(NEXT)) next.tensors[name.slice(0, -NEXT.length)] = t;
@@ -220,42 +273,46 @@ export class TrainEngine {
         t.dispose();
       }
     }
-    if (steps === 0) {
+    if (!advance) {
       this.release([next], [s]);
       return { read, diverged: this.diverged };
     }
+    advance(next, read);
     this.state = next;
     const bad = check.find((k) => read[k] && !read[k].every(Number.isFinite));
     if (bad) {
-      const older = this.ring.filter((c) => c.steps < s.steps).at(-1);
+      // Every checkpoint is s or older (counts only grow); the newest that is not s.
+      const older = this.ring.filter((c) => !sameCounts(c, s)).at(-1);
       this.diverged = {
         value: bad,
-        steps: next.steps,
-        lastGood: s.steps,
-        checkpoint: older ? older.steps : null,
+        counts: { ...next.counts },
+        lastGood: { ...s.counts },
+        checkpoint: older ? { ...older.counts } : null,
       };
       const before = this.lastGood;
       this.lastGood = s;
       this.release([before]);
     } else {
-      const every = this.options.checkpointEvery;
-      if (Math.floor(next.steps / every) > Math.floor(s.steps / every)) this.checkpoint(next);
+      if (this.options.checkpointAt(s, next)) this.checkpoint(next);
       this.release([s]);
     }
     return { read, diverged: this.diverged };
   }
 
   private checkpoint(s: EngineState): void {
-    const dropped = this.ring.filter((c) => c.steps >= s.steps);
-    this.ring = this.ring.filter((c) => c.steps < s.steps);
+    // Newer checkpoints than this would be another run's (there are none after a restore,
+    // which drops them; this only guards the invariant that counts grow along the ring).
+    const key = this.options.ringKey;
+    const dropped = this.ring.filter((c) => c.counts[key]! >= s.counts[key]!);
+    this.ring = this.ring.filter((c) => c.counts[key]! < s.counts[key]!);
     this.ring.push(copyState(s));
     while (this.ring.length > this.options.checkpointKeep) dropped.push(this.ring.shift()!);
     this.release(dropped);
   }
 
-  /** The checkpoints' steps, oldest first. */
-  get checkpoints(): number[] {
-    return this.ring.map((c) => c.steps);
+  /** The checkpoints' counts, oldest first. */
+  get checkpoints(): Record<string, number>[] {
+    return this.ring.map((c) => ({ ...c.counts }));
   }
 
   /** Back to the state before the run that diverged; false when there is none. */
@@ -269,9 +326,13 @@ export class TrainEngine {
     return true;
   }
 
-  /** Back to the checkpoint at `steps` (it stays in the ring); null when there is none. */
-  restoreCheckpoint(steps: number): number | null {
-    const at = this.ring.findIndex((c) => c.steps === steps);
+  /**
+   * Back to the checkpoint whose ring count is `at` (it stays in the ring, to come back to
+   * again); the current state, the last good one and newer checkpoints go. Returns its
+   * counts, or null when there is no such checkpoint.
+   */
+  restoreCheckpoint(value: number): Record<string, number> | null {
+    const at = this.ring.findIndex((c) => c.counts[this.options.ringKey] === value);
     if (at < 0) return null;
     const dropped = [this.state, this.lastGood, ...this.ring.slice(at + 1)];
     this.ring = this.ring.slice(0, at + 1);
@@ -279,7 +340,7 @@ export class TrainEngine {
     this.lastGood = null;
     this.diverged = null;
     this.release(dropped);
-    return this.state.steps;
+    return { ...this.state.counts };
   }
 
   /** Releases every session and tensor. */

@@ -30,7 +30,7 @@ import type { BackendName } from '../backend';
 import { paramCount, type ParamEntry } from '../graph/gan';
 import { playgroundGraphs, type PgGraphs, type PgSpec } from '../graph/playground';
 import type { Ort } from '../ort';
-import { TrainEngine, type Divergence } from './engine';
+import { TrainEngine, type Feed } from './engine';
 
 export interface PgTrainConfig {
   dataset: PgDataset;
@@ -46,6 +46,8 @@ export interface PgTrainConfig {
   regRate: number;
 }
 
+/** A checkpoint every this many iterations. */
+const CHECKPOINT_EVERY = 500;
 /** SGD steps per run of the iteration graph. */
 export const ITERATION_STEPS = 10;
 /** The view's grid: GRID × GRID cells over [−6, 6]². */
@@ -60,11 +62,19 @@ export interface PgMetrics {
   testAccuracy: number | null;
 }
 
+/** The first non-finite value after a run (a batch loss or the parameters' norm). */
+export interface PgDivergence {
+  value: string;
+  /** The diverged state's iterations, and the last good state's. */
+  steps: number;
+  lastGood: number;
+}
+
 export interface PgTrainReport {
   steps: number;
   /** The data loss of each step's batch in this call. */
   batchLosses: Float32Array;
-  diverged: Divergence | null;
+  diverged: PgDivergence | null;
 }
 
 export interface PgStepDetail {
@@ -92,7 +102,7 @@ export interface PgSnapshot extends PgMetrics {
   pred: Float32Array;
   theta: Float32Array;
   layout: ParamEntry[];
-  diverged: Divergence | null;
+  diverged: PgDivergence | null;
 }
 
 const restartsOn: (keyof PgTrainConfig)[] = ['dataset', 'seed', 'features', 'hidden', 'activation'];
@@ -113,7 +123,10 @@ export class PlaygroundTrainer {
   private constructor(ort: Ort, backend: BackendName) {
     this.engine = new TrainEngine(ort, backend, {
       name: 'playground',
-      checkpointEvery: 500,
+      ringKey: 'steps',
+      checkpointAt: (prev, next) =>
+        Math.floor(next.counts.steps! / CHECKPOINT_EVERY) >
+        Math.floor(prev.counts.steps! / CHECKPOINT_EVERY),
       checkpointKeep: 4,
     });
   }
@@ -122,6 +135,28 @@ export class PlaygroundTrainer {
     const t = new PlaygroundTrainer(ort, backend);
     await t.setConfig(config);
     return t;
+  }
+
+  private get steps(): number {
+    return this.engine.state.counts.steps ?? 0;
+  }
+
+  private get diverged(): PgDivergence | null {
+    const d = this.engine.diverged;
+    return d ? { value: d.value, steps: d.counts.steps!, lastGood: d.lastGood.steps! } : null;
+  }
+
+  /** One run of `n` steps on `feeds`, counting them. */
+  private trainRun(n: number, feeds: Record<string, Feed>) {
+    const graph = n === ITERATION_STEPS ? this.graphs.iteration : this.graphs.step;
+    return this.engine.run(
+      graph,
+      feeds,
+      (next) => {
+        next.counts.steps! += n;
+      },
+      ['loss', 'norm'],
+    );
   }
 
   get backend(): BackendName {
@@ -179,9 +214,10 @@ export class PlaygroundTrainer {
       const keys = [this.graphs.iteration.key, this.graphs.step.key, this.graphs.view.key];
       if (oldKeys.some((k) => k && !keys.includes(k))) await this.engine.releaseSessions(keys);
       if (restart)
-        this.engine.reset({
-          theta: f32(initParams(pgDims(config.features.length, config.hidden), config.seed)),
-        });
+        this.engine.reset(
+          { theta: f32(initParams(pgDims(config.features.length, config.hidden), config.seed)) },
+          { steps: 0 },
+        );
       this.engine.setScalars({ lr: config.lr, regRate: config.regRate });
       await this.engine.session(this.graphs.iteration);
       return { restarted: restart };
@@ -192,11 +228,14 @@ export class PlaygroundTrainer {
   reset(): Promise<void> {
     return this.engine.exclusive(() => {
       this.makeData();
-      this.engine.reset({
-        theta: f32(
-          initParams(pgDims(this.config.features.length, this.config.hidden), this.config.seed),
-        ),
-      });
+      this.engine.reset(
+        {
+          theta: f32(
+            initParams(pgDims(this.config.features.length, this.config.hidden), this.config.seed),
+          ),
+        },
+        { steps: 0 },
+      );
     });
   }
 
@@ -229,15 +268,14 @@ export class PlaygroundTrainer {
       let left = iterations;
       while (left > 0 && !this.engine.diverged) {
         const n = left >= ITERATION_STEPS ? ITERATION_STEPS : 1;
-        const graph = n === ITERATION_STEPS ? this.graphs.iteration : this.graphs.step;
-        const { read } = await this.engine.run(graph, this.batch(n).feeds, n, ['loss', 'norm']);
+        const { read } = await this.trainRun(n, this.batch(n).feeds);
         losses.push(...read.loss!);
         left -= n;
       }
       return {
-        steps: this.engine.state.steps,
+        steps: this.steps,
         batchLosses: f32(losses),
-        diverged: this.engine.diverged,
+        diverged: this.diverged,
       };
     });
   }
@@ -247,10 +285,10 @@ export class PlaygroundTrainer {
     return this.engine.exclusive(async () => {
       const thetaBefore = await this.engine.read('theta');
       const { feeds, rows } = this.batch(1);
-      const { read } = await this.engine.run(this.graphs.step, feeds, 1, ['loss', 'norm']);
+      const { read } = await this.trainRun(1, feeds);
       const layers = this.config.hidden.length + 1;
       return {
-        steps: this.engine.state.steps,
+        steps: this.steps,
         x: feeds.x0!.data,
         y: feeds.y0!.data,
         rows,
@@ -275,7 +313,7 @@ export class PlaygroundTrainer {
           grid: { data: this.grid, dims: [PG_GRID * PG_GRID, this.config.features.length] },
           points: { data: this.points, dims: [this.labels.length, this.config.features.length] },
         },
-        0,
+        null,
       );
       const pred = read.pred!;
       const classify = !isRegression(this.config.dataset);
@@ -288,7 +326,7 @@ export class PlaygroundTrainer {
       const tr = on(this.train);
       const te = on(this.test);
       return {
-        steps: this.engine.state.steps,
+        steps: this.steps,
         trainLoss: tr.loss,
         testLoss: te.loss,
         trainAccuracy: tr.accuracy,
@@ -298,7 +336,7 @@ export class PlaygroundTrainer {
         pred,
         theta: await this.engine.read('theta'),
         layout: this.graphs.layout,
-        diverged: this.engine.diverged,
+        diverged: this.diverged,
       };
     });
   }
