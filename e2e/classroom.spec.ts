@@ -226,6 +226,13 @@ test.describe('Classroom mode and tours', () => {
     await page.getByTestId('classroom.tours.load').click();
     await expect(page.getByTestId('classroom.tours')).toBeHidden();
     await expect(bar(page).caption).toHaveText('First: ReLU 1');
+    // A good tour with a bad tour step (`ts=0x3`): named, and the tour starts at its first step.
+    await app.open('#/convolution', {
+      tour: lz.compressToEncodedURIComponent(JSON.stringify(fiveStepTour)),
+      ts: '0x3',
+    });
+    await expect(app.notice('classroom.tour.badLink')).toContainText('ts: "0x3"');
+    await expect(bar(page).position).toHaveText('Tour step 1 of 5');
   });
 
   test('every built-in tour plays to its end, across lessons', async ({ app, page }) => {

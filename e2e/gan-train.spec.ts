@@ -324,7 +324,7 @@ test.describe('GAN training on the stage (1280 × 800)', () => {
 test.describe('GAN training through the embed API', () => {
   test.skip(({ ep }) => ep === 'webgpu', 'WASM runs the full journeys; WebGPU has a smoke test');
 
-  test('getResult gives the step count, losses and mean D outputs; a diverging lr is caught', async ({
+  test('getResult gives the step count, losses and mean D outputs; train, play, pause; a diverging lr is caught', async ({
     page,
     ep,
   }) => {
@@ -344,6 +344,21 @@ test.describe('GAN training through the embed API', () => {
     );
     expect(r.meanDReal).toBeGreaterThan(0);
     expect(r.meanDReal).toBeLessThan(1);
+    // train: exactly n more iterations, answered as getResult; play and pause from the host.
+    const trained = await ask(page, { type: 'train', iterations: 40 });
+    expect(trained).toMatchObject({ type: 'result', lesson: 'gan', result: { steps: 42 } });
+    await expect(frame.getByTestId('gan.train.steps')).toHaveAttribute('data-value', '42');
+    expect(await ask(page, { type: 'train', iterations: 0 })).toMatchObject({
+      type: 'error',
+      field: 'iterations',
+    });
+    expect(await ask(page, { type: 'play' })).toMatchObject({ type: 'state', lesson: 'gan' });
+    await expect(frame.getByTestId('gan.train')).toHaveAttribute('data-running', 'true');
+    await expect
+      .poll(async () => (await getResult<{ steps: number }>(page)).steps)
+      .toBeGreaterThan(42);
+    await ask(page, { type: 'pause' });
+    await expect(frame.getByTestId('gan.train')).toHaveAttribute('data-running', 'false');
     // A bad lr names the field; nothing changes.
     const bad = await ask(page, {
       type: 'setConfig',

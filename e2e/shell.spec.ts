@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 
 test.describe('App shell', () => {
-  test('the three lessons are hash routes, and each keeps its state', async ({ app, page }) => {
+  test('the lessons are hash routes, and each keeps its state', async ({ app, page }) => {
     await app.open();
     await app.pickSample(4);
     await expect(app.predictedLabel).toHaveAttribute('data-digit', '4');
@@ -16,6 +16,30 @@ test.describe('App shell', () => {
     // The browser's back/forward (or an edited hash) is followed too.
     await page.evaluate(() => (window.location.hash = '#/attention'));
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Attention');
+  });
+
+  test('a hash change timed against the app’s own pending URL write is never lost', async ({
+    app,
+    page,
+  }) => {
+    await app.open('#/convolution');
+    await expect(app.predictedLabel).toBeVisible();
+    // The app writes its state to the URL 150 ms after a change; a navigation landing then
+    // used to be overwritten before its hashchange event ran (9 times out of 10).
+    const lost = await page.evaluate(async () => {
+      type Store = { lesson: string; setStep: (lesson: string, step: number) => void };
+      const { glassbox } = window as unknown as { glassbox: { state: () => Store } };
+      let misses = 0;
+      for (let i = 0; i < 8; i++) {
+        const [from, to] = i % 2 ? ['gan', 'convolution'] : ['convolution', 'gan'];
+        setTimeout(() => (window.location.hash = `#/${to}`), 150);
+        glassbox.state().setStep(from!, 1 + (i % 3)); // schedules the competing write
+        await new Promise((done) => setTimeout(done, 450));
+        if (glassbox.state().lesson !== to) misses++;
+      }
+      return misses;
+    });
+    expect(lost).toBe(0);
   });
 
   test('language switch: every shell string in Simplified Chinese, and ?lang= opens it', async ({

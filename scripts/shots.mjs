@@ -28,6 +28,11 @@ const VIEWS = {
   'gan-walk': { hash: '#/gan', clicks: ['gan.train.walk-start'], keys: 4 },
   'gan-losses': { hash: '#/gan', clicks: ['gan.mode.losses'] },
   'gan-digits': { hash: '#/gan', clicks: ['gan.mode.digits'] },
+  'basics-activations': { hash: '#/basics', clicks: [] },
+  'basics-losses': { hash: '#/basics', clicks: ['basics.mode.losses'] },
+  'basics-descent': { hash: '#/basics', clicks: ['basics.mode.descent'] },
+  'basics-backprop': { hash: '#/basics', clicks: ['basics.mode.backprop'] },
+  'basics-playground': { hash: '#/basics', clicks: ['basics.mode.playground'] },
 };
 const SIZES = [
   [1280, 800],

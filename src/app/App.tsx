@@ -1,6 +1,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NAMES, LANGUAGES, isLang } from '../i18n';
+import { useMediaQuery } from './useMediaQuery';
+import { LANGUAGE_NAMES, LANGUAGE_SHORT_NAMES, LANGUAGES, isLang } from '../i18n';
 import { LESSON_IDS } from '../store/lessonRegistry';
 import { useAppStore } from '../store/store';
 import { BackendBadge } from './BackendBadge';
@@ -64,6 +65,7 @@ function Header({ editorOpen, onToggleEditor, onWriteTour, moreButtonRef }: Head
     },
     ...(classroom.classroomSection ? [classroom.classroomSection] : []),
   ];
+  const narrow = useMediaQuery('(max-width: 600px)');
   return (
     <header className="app-header">
       <a className="skip" href="#main">
@@ -105,8 +107,8 @@ function Header({ editorOpen, onToggleEditor, onWriteTour, moreButtonRef }: Head
             data-testid="app.lang"
           >
             {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {LANGUAGE_NAMES[l]}
+              <option key={l} value={l} lang={l} aria-label={LANGUAGE_NAMES[l]}>
+                {narrow ? LANGUAGE_SHORT_NAMES[l] : LANGUAGE_NAMES[l]}
               </option>
             ))}
           </select>

@@ -4,7 +4,7 @@ import { LANGUAGE_NAMES, LANGUAGES, isLang, type Lang } from '../i18n';
 import { BACKEND_POLICIES, isBackendPolicy, type BackendPolicy } from '../runtime/backend';
 import { lessonDefinition } from '../store/lessonRegistry';
 import { useAppStore } from '../store/store';
-import { embedUrl } from '../store/urlState';
+import { embedUrl, readOrigins } from '../store/urlState';
 import { copyText } from './ShareButton';
 
 export const SIZE_PRESETS = {
@@ -22,20 +22,9 @@ function readPixels(text: string): number | null {
   return Number.isInteger(n) && n >= SIZE_LIMITS.min && n <= SIZE_LIMITS.max ? n : null;
 }
 
-/** Splits the origins field; each entry must be an origin (scheme, host, optional port). */
-export function readOrigins(text: string): { origins: string[]; bad: string[] } {
-  const origins: string[] = [];
-  const bad: string[] = [];
-  for (const entry of text.split(/[\s,]+/).filter(Boolean)) {
-    try {
-      const url = new URL(entry);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
-      if (!origins.includes(url.origin)) origins.push(url.origin);
-    } catch {
-      bad.push(entry);
-    }
-  }
-  return { origins, bad };
+/** Splits the origins field; each entry must be an http(s) origin (scheme, host, port). */
+export function readOriginsField(text: string): { origins: string[]; bad: string[] } {
+  return readOrigins(text.split(/[\s,]+/).filter(Boolean));
 }
 
 const escapeAttr = (s: string) =>
@@ -94,7 +83,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const size = preset === 'custom' ? (customOk ? customSize : lastGood) : SIZE_PRESETS[preset];
   const width = size.width as number | string;
   const height = size.height as number;
-  const { origins, bad } = readOrigins(originsText);
+  const { origins, bad } = readOriginsField(originsText);
   const src = embedUrl(
     window.location.href,
     { lesson, config, step },

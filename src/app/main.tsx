@@ -16,7 +16,8 @@ initLessonDefaults();
 startUrlSync();
 startTourSync();
 startRuntime(new URL('models/', document.baseURI).href);
-startEmbedBridge(window, useAppStore.getState().embed.origins);
+const { origins, restrictOrigins } = useAppStore.getState().embed;
+startEmbedBridge(window, restrictOrigins ? origins : null);
 
 // Language follows the store (set from ?lang=, the browser, or the switch).
 const applyLang = (lang: string) => {

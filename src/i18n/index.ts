@@ -6,6 +6,8 @@ import { zhCN } from './zh-CN';
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体中文' };
+/** The same, short, where the header is narrow (a phone held upright). */
+export const LANGUAGE_SHORT_NAMES: Record<Lang, string> = { en: 'EN', 'zh-CN': '中文' };
 
 export function isLang(v: unknown): v is Lang {
   return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);

@@ -11,7 +11,9 @@ import {
   startEmbedBridge,
   type HostMessage,
 } from './embedBridge';
+import { provideTrainResult } from '../lessons/gan/train/lessonParts';
 import { DEFAULT_LESSON, LESSON_IDS, registerLesson, type LessonId } from './lessonRegistry';
+import { provideTrainingControls } from './trainingControls';
 import { initLessonDefaults, useAppStore } from './store';
 
 // handleHostMessage awaits backendStatus() from ./runtime, which asks the inference worker
@@ -76,6 +78,9 @@ describe('parseHostMessage', () => {
     ['goto', { step: 0 }],
     ['getResult', {}],
     ['setBackend', { backend: 'wasm' }],
+    ['play', {}],
+    ['pause', {}],
+    ['train', { iterations: 100 }],
   ])('accepts %s %j', (type, extra) => {
     const parsed = parseHostMessage(host({ type, ...extra }));
     expect(parsed).toEqual({ ok: true, msg: { source: 'glassbox-host', id: 7, type, ...extra } });
@@ -97,6 +102,10 @@ describe('parseHostMessage', () => {
     ['an unknown backend', host({ type: 'setBackend', backend: 'webgl' }), 'backend'],
     ['the wrong source', { source: 'glassbox', type: 'getState' }, 'source'],
     ['an object id', host({ type: 'getState', id: { n: 1 } }), 'id'],
+    ['train 0 iterations', host({ type: 'train', iterations: 0 }), 'iterations'],
+    ['train 100,001 iterations', host({ type: 'train', iterations: 100_001 }), 'iterations'],
+    ['train 2.5 iterations', host({ type: 'train', iterations: 2.5 }), 'iterations'],
+    ['train without iterations', host({ type: 'train' }), 'iterations'],
   ])('rejects %s, naming the field', (_, data, field) => {
     const parsed = parseHostMessage(data);
     expect(parsed.ok).toBe(false);
@@ -241,6 +250,51 @@ describe('handleHostMessage', () => {
     expect(useAppStore.getState().policy).toBe('webgpu');
   });
 
+  it('plays, pauses and trains the view that provides training controls', async () => {
+    useAppStore.getState().goToLesson('gan');
+    const calls: string[] = [];
+    const withdraw = provideTrainingControls('gan', {
+      play: () => calls.push('play'),
+      pause: () => calls.push('pause'),
+      train: (n) => {
+        calls.push(`train ${n}`);
+        return Promise.resolve();
+      },
+    });
+    const unprovide = provideTrainResult(() => ({
+      steps: 42,
+      lossD: 1.2,
+      lossG: 0.7,
+      meanDReal: 0.6,
+      meanDFake: 0.4,
+    }));
+    try {
+      expect(await handleHostMessage(valid({ type: 'play' }))).toMatchObject({ type: 'state' });
+      expect(await handleHostMessage(valid({ type: 'pause' }))).toMatchObject({ type: 'state' });
+      // train answers as getResult would, after the iterations ran.
+      expect(await handleHostMessage(valid({ type: 'train', iterations: 3 }))).toEqual({
+        type: 'result',
+        lesson: 'gan',
+        result: { steps: 42, lossD: 1.2, lossG: 0.7, meanDReal: 0.6, meanDFake: 0.4 },
+      });
+      expect(calls).toEqual(['play', 'pause', 'train 3']);
+    } finally {
+      withdraw();
+      unprovide();
+    }
+    // Withdrawn with the view: the lesson no longer trains.
+    expect((await failure({ type: 'play' })).field).toBe('type');
+  });
+
+  it('refuses play, pause and train in a view that does not train, naming "type"', async () => {
+    useAppStore.getState().goToLesson('convolution');
+    for (const msg of [{ type: 'play' }, { type: 'pause' }, { type: 'train', iterations: 5 }]) {
+      const e = await failure(msg);
+      expect(e.field).toBe('type');
+      expect(e.message).toMatch(/needs a view that trains/);
+    }
+  });
+
   it('answers getResult with an error and no field when the view has no result yet', async () => {
     // GAN training has a result only while its view runs the trainer.
     useAppStore.getState().goToLesson('gan');
@@ -313,6 +367,33 @@ describe('startEmbedBridge', () => {
       type: 'error',
       field: 'step',
     });
+  });
+
+  it('with an origins list: ready goes only to those origins, answers never to "*"', async () => {
+    const { win, parent, hostFrame, post } = frames();
+    startEmbedBridge(win, ['https://a.example', 'https://b.example']);
+    expect(parent.postMessage.mock.calls.map((c: unknown[]) => c[1])).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+    // A sandboxed frame (origin "null") is not on any list.
+    post(host({ type: 'getState', id: 1 }), 'null');
+    post(host({ type: 'getState', id: 2 }), 'https://b.example');
+    await vi.waitFor(() => expect(hostFrame.postMessage).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(hostFrame.postMessage.mock.calls.map((c: unknown[]) => c[1])).toEqual([
+      'https://b.example',
+    ]);
+  });
+
+  it('an empty list (every origin given was refused) lets nobody drive the embed', async () => {
+    const { win, parent, hostFrame, post } = frames();
+    startEmbedBridge(win, []);
+    expect(parent.postMessage).not.toHaveBeenCalled();
+    post(host({ type: 'getState', id: 1 }), 'https://host.example');
+    post(host({ type: 'getState', id: 2 }), 'null');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(hostFrame.postMessage).not.toHaveBeenCalled();
   });
 
   it('ignores messages not from a Glassbox host, and origins not listed', async () => {

@@ -13,6 +13,7 @@ import {
 } from './lessonRegistry';
 import { backendStatus } from './runtime';
 import { useAppStore } from './store';
+import { MAX_TRAIN_ITERATIONS, trainingControls } from './trainingControls';
 
 export const EMBED_API_VERSION = 1;
 
@@ -31,6 +32,17 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('goto'), step: z.number().int().nonnegative() }),
   z.object({ ...base, type: z.literal('getResult') }),
   z.object({ ...base, type: z.literal('setBackend'), backend: z.enum(['auto', 'webgpu', 'wasm']) }),
+  z.object({ ...base, type: z.literal('play') }),
+  z.object({ ...base, type: z.literal('pause') }),
+  z.object({
+    ...base,
+    type: z.literal('train'),
+    iterations: z
+      .number({ error: 'must be a whole number of iterations' })
+      .int('must be a whole number of iterations')
+      .min(1, 'must be at least 1')
+      .max(MAX_TRAIN_ITERATIONS, `must be at most ${MAX_TRAIN_ITERATIONS.toLocaleString('en')}`),
+  }),
 ]);
 
 export type HostMessage = z.infer<typeof hostMessageSchema>;
@@ -75,6 +87,30 @@ async function stateMessage(): Promise<Reply> {
   };
 }
 
+async function resultMessage(): Promise<Reply> {
+  const s = useAppStore.getState();
+  const def = lessonDefinition(s.lesson);
+  if (!def.getResult)
+    throw new FieldError(undefined, `the ${s.lesson} lesson has no result to report yet`);
+  return {
+    type: 'result',
+    lesson: s.lesson,
+    result: await def.getResult(s.configs[s.lesson], s.steps[s.lesson]),
+  };
+}
+
+/** The training controls of the view on screen; an error naming `type` if it does not train. */
+function requireTraining(type: 'play' | 'pause' | 'train') {
+  const s = useAppStore.getState();
+  const controls = trainingControls(s.lesson);
+  if (!controls)
+    throw new FieldError(
+      'type',
+      `type: "${type}" needs a view that trains (the GAN's training view or the Basics playground); this view does not`,
+    );
+  return controls;
+}
+
 /** Carries out one valid host message; throws FieldError for requests that cannot be met. */
 export async function handleHostMessage(msg: HostMessage): Promise<Reply> {
   const s = useAppStore.getState();
@@ -104,16 +140,18 @@ export async function handleHostMessage(msg: HostMessage): Promise<Reply> {
       s.setStep(s.lesson, msg.step);
       return stateMessage();
     }
-    case 'getResult': {
-      const def = lessonDefinition(s.lesson);
-      if (!def.getResult)
-        throw new FieldError(undefined, `the ${s.lesson} lesson has no result to report yet`);
-      return {
-        type: 'result',
-        lesson: s.lesson,
-        result: await def.getResult(s.configs[s.lesson], s.steps[s.lesson]),
-      };
+    case 'getResult':
+      return resultMessage();
+    case 'play':
+    case 'pause': {
+      const controls = requireTraining(msg.type);
+      if (msg.type === 'play') controls.play();
+      else controls.pause();
+      return stateMessage();
     }
+    case 'train':
+      await requireTraining('train').train(msg.iterations);
+      return resultMessage();
     case 'setBackend':
       s.setPolicy(msg.backend);
       return stateMessage();
@@ -140,11 +178,12 @@ export function parseHostMessage(
 
 /**
  * Listens for host messages. Only messages marked `source: "glassbox-host"` are considered,
- * and, when `origins` is not empty, only from those origins. Announces `ready` to the parent.
+ * and, when `origins` is a list (the link's `origins=`), only from those origins — none when
+ * it is empty. Announces `ready` to the parent: to each listed origin only, when listed.
  */
 export function startEmbedBridge(
   win: Window = window,
-  origins: readonly string[] = [],
+  origins: readonly string[] | null = null,
 ): () => void {
   const onMessage = (event: MessageEvent) => {
     const data: unknown = event.data;
@@ -154,7 +193,7 @@ export function startEmbedBridge(
       (data as { source?: unknown }).source !== 'glassbox-host'
     )
       return;
-    if (origins.length > 0 && !origins.includes(event.origin)) return;
+    if (origins && !origins.includes(event.origin)) return;
     const target = event.source as Window | null;
     if (!target) return;
     const id = (data as { id?: unknown }).id;
@@ -175,7 +214,9 @@ export function startEmbedBridge(
   };
   win.addEventListener('message', onMessage);
   if (win.parent !== win) {
-    win.parent.postMessage({ source: 'glassbox', type: 'ready', version: EMBED_API_VERSION }, '*');
+    const ready = { source: 'glassbox', type: 'ready', version: EMBED_API_VERSION };
+    // With a list, the browser delivers it only if the parent is one of them; never to '*'.
+    for (const target of origins ?? ['*']) win.parent.postMessage(ready, target);
   }
   return () => win.removeEventListener('message', onMessage);
 }

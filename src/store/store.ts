@@ -44,6 +44,8 @@ export interface EmbedOptions {
   enabled: boolean;
   hide: readonly string[];
   origins: readonly string[];
+  /** `origins=` was given: only `origins` (possibly none) may drive the embed. */
+  restrictOrigins: boolean;
 }
 
 // --- slices ---------------------------------------------------------------------------
@@ -108,7 +110,7 @@ const createLessonSlice: SliceCreator<LessonSlice> = (set, get) => ({
 const createSettingsSlice: SliceCreator<SettingsSlice> = (set) => ({
   lang: 'en',
   policy: 'auto',
-  embed: { enabled: false, hide: [], origins: [] },
+  embed: { enabled: false, hide: [], origins: [], restrictOrigins: false },
   setLang: (lang) => set({ lang }),
   setPolicy: (policy) => set({ policy }),
 });

@@ -62,12 +62,13 @@ describe('parseQuery', () => {
       embed: true,
       hide: ['draw', 'samples', 'layers'],
       origins: ['https://example.org', 'http://127.0.0.1:8080'],
+      restrictOrigins: true,
     });
   });
 
   it('gives the defaults for an empty query', () => {
     expect(parseQuery('')).toEqual({
-      options: { embed: false, hide: [], origins: [] },
+      options: { embed: false, hide: [], origins: [], restrictOrigins: false },
       problems: [],
     });
   });
@@ -92,6 +93,29 @@ describe('parseQuery', () => {
     expect(problems[0]).toMatch(/^ep: "gpu"/);
     expect(problems[1]).toMatch(/^lang: "fr"/);
     expect(problems[2]).toMatch(/^origins: "not-a-url"/);
+  });
+
+  it('names hide= parts no lesson can hide, and ignores them', () => {
+    const { options, problems } = parseQuery('?hide=modes,drwa,losses-curves,header');
+    expect(options.hide).toEqual(['modes', 'drwa', 'losses-curves', 'header']);
+    expect(problems).toEqual([
+      'hide: "drwa", "header" are not a part any lesson can hide (ignored)',
+    ]);
+  });
+
+  it('refuses origins that are not http(s): their opaque origin "null" is any sandboxed frame', () => {
+    const some = parseQuery('?origins=javascript:alert(1),data:text/html;x,https://ok.example');
+    expect(some.options.origins).toEqual(['https://ok.example']);
+    expect(some.options.restrictOrigins).toBe(true);
+    expect(some.problems).toEqual([
+      expect.stringMatching(/^origins: "javascript:alert\(1\)" is not an http\(s\) origin/),
+      expect.stringMatching(/^origins: "data:text\/html;x" is not an http\(s\) origin/),
+    ]);
+    // Every entry refused: still restricted — to nobody, and it says so.
+    const none = parseQuery('?origins=javascript:void(0)');
+    expect(none.options).toMatchObject({ origins: [], restrictOrigins: true });
+    expect(none.problems[1]).toMatch(/no page may drive this embed/);
+    expect(parseQuery('?embed=1').options.restrictOrigins).toBe(false);
   });
 });
 
@@ -193,7 +217,7 @@ describe('parseHash / formatHash', () => {
     expect(problems[0]).toMatch(/^config: .*lr/);
   });
 
-  it.each(['9', '-1', '1.5', 'two', '1e9'])(
+  it.each(['9', '-1', '1.5', 'two', '1e9', '0x3', '1e0', '', ' 2'])(
     'rejects step=%s, naming "step" and using 0',
     (step) => {
       const { location, problems } = parseHash(`#/convolution?step=${step}`);
@@ -342,11 +366,11 @@ describe('currentUrl', () => {
     const src = embedUrl('https://glassbox.test/app/index.html?lang=en#/convolution', location, {
       policy: 'wasm',
       lang: 'zh-CN',
-      hide: ['modes', 'losses-table'],
+      hide: ['modes', 'losses-curves'],
       origins: ['https://my.blog', 'http://127.0.0.1:8080'],
     });
     expect(src).toMatch(
-      /^https:\/\/glassbox\.test\/app\/index\.html\?embed=1&ep=wasm&lang=zh-CN&hide=modes,losses-table&origins=https:\/\/my\.blog,http:\/\/127\.0\.0\.1:8080#\/gan\?c=/,
+      /^https:\/\/glassbox\.test\/app\/index\.html\?embed=1&ep=wasm&lang=zh-CN&hide=modes,losses-curves&origins=https:\/\/my\.blog,http:\/\/127\.0\.0\.1:8080#\/gan\?c=/,
     );
     const url = new URL(src);
     expect(parseQuery(url.search)).toEqual({
@@ -354,8 +378,9 @@ describe('currentUrl', () => {
         policy: 'wasm',
         lang: 'zh-CN',
         embed: true,
-        hide: ['modes', 'losses-table'],
+        hide: ['modes', 'losses-curves'],
         origins: ['https://my.blog', 'http://127.0.0.1:8080'],
+        restrictOrigins: true,
       },
       problems: [],
     });
@@ -445,6 +470,24 @@ describe('startUrlSync', () => {
         config: { mode: 'model', digit: { sample: 6 }, unit: null },
         step: 5,
       });
+    } finally {
+      stop();
+    }
+  });
+
+  it('a navigation wins over a pending write that lands before its hashchange event', async () => {
+    initLessonDefaults();
+    const { win, replaceState } = fakeWindow('https://glassbox.test/app/#/convolution');
+    const stop = startUrlSync(win);
+    try {
+      // A state change schedules a write in 150 ms…
+      useAppStore.getState().setStep('convolution', 3);
+      // …then a link sets the hash; its hashchange event is still queued when the write runs.
+      win.location.hash = '#/gan';
+      await new Promise((r) => setTimeout(r, 200));
+      expect(useAppStore.getState().lesson).toBe('gan');
+      expect(win.location.hash).toMatch(/^#\/gan/);
+      for (const [, , url] of replaceState.mock.calls) expect(String(url)).not.toMatch(/#\/conv/);
     } finally {
       stop();
     }

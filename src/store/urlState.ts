@@ -24,6 +24,11 @@ export interface PageOptions {
   embed: boolean;
   hide: string[];
   origins: string[];
+  /**
+   * `origins=` was given: only its origins may drive the embed — none at all when every entry
+   * was refused (a restriction never turns into "anyone").
+   */
+  restrictOrigins: boolean;
 }
 
 export interface LessonLocation {
@@ -88,7 +93,12 @@ const list = (v: string | null) =>
 export function parseQuery(search: string): { options: PageOptions; problems: string[] } {
   const q = new URLSearchParams(search);
   const problems: string[] = [];
-  const options: PageOptions = { embed: false, hide: list(q.get('hide')), origins: [] };
+  const options: PageOptions = {
+    embed: false,
+    hide: list(q.get('hide')),
+    origins: [],
+    restrictOrigins: false,
+  };
   const ep = q.get('ep');
   if (ep !== null) {
     if (isBackendPolicy(ep)) options.policy = ep;
@@ -101,14 +111,51 @@ export function parseQuery(search: string): { options: PageOptions; problems: st
   }
   const embed = q.get('embed');
   options.embed = embed === '1' || embed === 'true';
-  for (const o of list(q.get('origins'))) {
-    try {
-      options.origins.push(new URL(o).origin);
-    } catch {
-      problems.push(`origins: "${o}" is not an origin such as https://example.org`);
-    }
-  }
+  // Names no lesson can hide are reported (a typo would otherwise hide nothing, silently).
+  const hideable = new Set(LESSON_IDS.flatMap((id) => lessonHideable(id)));
+  const unknown = options.hide.filter((h) => !hideable.has(h));
+  if (unknown.length > 0 && hideable.size > 0)
+    problems.push(
+      `hide: ${unknown.map((h) => `"${h}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a part any lesson can hide (ignored)`,
+    );
+  const given = list(q.get('origins'));
+  options.restrictOrigins = given.length > 0;
+  const read = readOrigins(given);
+  options.origins = read.origins;
+  for (const o of read.bad)
+    problems.push(`origins: "${o}" is not an http(s) origin such as https://example.org (ignored)`);
+  if (given.length > 0 && read.origins.length === 0)
+    problems.push('origins: none of the origins given is valid, so no page may drive this embed');
   return { options, problems };
+}
+
+/**
+ * Reads origins (scheme, host, optional port): only http(s) ones — `javascript:`, `data:`,
+ * `file:` and the like have the opaque origin "null", which any sandboxed frame shares.
+ */
+export function readOrigins(entries: readonly string[]): { origins: string[]; bad: string[] } {
+  const origins: string[] = [];
+  const bad: string[] = [];
+  for (const entry of entries) {
+    let url: URL | null = null;
+    try {
+      url = new URL(entry);
+    } catch {
+      // not a URL at all
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) bad.push(entry);
+    else if (!origins.includes(url.origin)) origins.push(url.origin);
+  }
+  return { origins, bad };
+}
+
+/** The parts a lesson lets `hide=` hide; none when it is not registered (some unit tests). */
+function lessonHideable(id: LessonId): readonly string[] {
+  try {
+    return lessonDefinition(id).hideable;
+  } catch {
+    return [];
+  }
 }
 
 /** decodeURIComponent that never throws: a malformed escape is shown as written. */
@@ -150,9 +197,10 @@ export function parseHash(
   let step = 0;
   const rawStep = q.get('step');
   if (rawStep !== null) {
-    const n = Number(rawStep);
+    // Digits only: Number() would also read "0x3", "1e1", " 2" or "".
+    const n = /^\d{1,6}$/.test(rawStep) ? Number(rawStep) : NaN;
     const count = def.stepCount(config);
-    if (Number.isInteger(n) && n >= 0 && n < count) step = n;
+    if (n >= 0 && n < count) step = n;
     else problems.push(`step: "${rawStep}" is not a step between 0 and ${count - 1}`);
   }
   return { location: { lesson, config, step }, problems };
@@ -318,19 +366,34 @@ export function startUrlSync(win: Window = window): () => void {
       enabled: query.options.embed,
       hide: query.options.hide,
       origins: query.options.origins,
+      restrictOrigins: query.options.restrictOrigins,
     },
   });
   const hash = parseHash(win.location.hash);
   applyLocation(hash.location);
   reportProblems([...query.problems, ...hash.problems]);
 
+  // The hash as the app last read or wrote it. A different one in the address bar is a
+  // navigation (typed, a link, `location.hash =`) whose hashchange event may not have run yet:
+  // it always wins over a pending write of the app's own state, which would otherwise
+  // overwrite it before the handler reads it.
+  let seenHash = win.location.hash;
+  const navigate = () => {
+    seenHash = win.location.hash;
+    const parsed = parseHash(seenHash);
+    applyLocation(parsed.location);
+    reportProblems(parsed.problems);
+    write();
+  };
   const write = () => {
+    if (win.location.hash !== seenHash) return navigate();
     const next = currentUrl(win.location.href);
     try {
       if (next !== win.location.href) win.history.replaceState(win.history.state, '', next);
     } catch {
       // Browsers limit how often history may change; the next change writes the URL again.
     }
+    seenHash = win.location.hash;
   };
   // Drawing and playback change the state many times a second: write the URL once they pause.
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -350,11 +413,9 @@ export function startUrlSync(win: Window = window): () => void {
       schedule();
     }
   });
+  // Read already if a write came first (navigate ran from it): nothing left to apply.
   const onHashChange = () => {
-    const parsed = parseHash(win.location.hash);
-    applyLocation(parsed.location);
-    reportProblems(parsed.problems);
-    write();
+    if (win.location.hash !== seenHash) navigate();
   };
   win.addEventListener('hashchange', onHashChange);
   return () => {

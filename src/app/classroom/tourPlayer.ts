@@ -62,10 +62,21 @@ export function startTourSync(win: Window = window): () => void {
     const result = decodeTour(packed);
     if (result.ok) {
       const ts = params.get('ts');
-      const index = Number(ts);
-      if (ts !== null && Number.isInteger(index) && index >= 0 && index < result.tour.steps.length)
+      const index = ts !== null && /^\d{1,4}$/.test(ts) ? Number(ts) : NaN;
+      if (index >= 0 && index < result.tour.steps.length)
         useAppStore.getState().setTour({ tour: result.tour, index });
-      else startTour(result.tour);
+      else {
+        startTour(result.tour);
+        if (ts !== null)
+          useAppStore.getState().notify({
+            level: 'error',
+            key: 'classroom.tour.badLink',
+            params: {
+              detail: `ts: "${ts}" is not a tour step between 0 and ${result.tour.steps.length - 1}; the tour starts at its first step`,
+            },
+            tag: 'badTour',
+          });
+      }
     } else {
       useAppStore.getState().notify({
         level: 'error',

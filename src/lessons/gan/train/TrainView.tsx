@@ -17,6 +17,7 @@ import { useRegisterExport, type ExportData } from '../../../store/exports';
 import { problemsOf } from '../../../store/lessonRegistry';
 import { reportTrainRate } from '../../../store/perf';
 import { useAppStore } from '../../../store/store';
+import { provideTrainingControls } from '../../../store/trainingControls';
 import { FlowDiagram } from '../../../viz/FlowDiagram';
 import { Formula } from '../../../viz/Formula';
 import { isControlKey } from '../../shared/keys';
@@ -70,8 +71,14 @@ export function TrainView() {
   useEffect(() => {
     void controller.start();
     const unprovide = provideTrainResult(controller.result);
+    const withdraw = provideTrainingControls('gan', {
+      play: () => controller.playWhenReady(),
+      pause: () => controller.pause(),
+      train: (n) => controller.trainIterations(n),
+    });
     return () => {
       unprovide();
+      withdraw();
       void controller.close();
     };
   }, [controller]);

@@ -343,6 +343,23 @@ export class TrainController {
     if (wasRunning && this.status.phase === 'ready') void this.refresh().catch(() => undefined);
   }
 
+  /**
+   * The embed API's `train`: waits for the trainer, pauses, runs exactly `n` iterations, and
+   * rejects with what went wrong (a trainer that failed to open, an error in the run).
+   */
+  async trainIterations(n: number): Promise<void> {
+    await this.start();
+    if (this.status.phase !== 'ready')
+      throw new Error(this.status.error ?? 'the trainer did not open');
+    await this.step('iteration', n);
+    if (this.status.error) throw new Error(this.status.error);
+  }
+
+  /** The embed API's `play`: starts the loop once the trainer is open. */
+  playWhenReady(): void {
+    void this.start().then(() => this.play());
+  }
+
   /** Runs `count` iterations, or one D-only / G-only step, while paused. */
   step(kind: 'iteration' | 'd' | 'g', count = 1): Promise<void> {
     this.pause();
