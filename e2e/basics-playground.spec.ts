@@ -98,7 +98,7 @@ test.describe('Basics playground', () => {
       await expect(page.getByTestId('basics.playground.batch.row.0')).toBeVisible();
     });
 
-    test('embed: getResult of the live trainer, a bad config names its field', async ({
+    test('embed: getResult, train, play and pause; a bad config names its field', async ({
       page,
       ep,
     }) => {
@@ -113,6 +113,23 @@ test.describe('Basics playground', () => {
         'trainLoss',
       ]);
       expect(r.steps).toBe(0);
+      // train: pauses, runs exactly n iterations, answers with the result.
+      const trained = await ask(page, { type: 'train', iterations: 120 });
+      expect(trained).toMatchObject({ type: 'result', result: { steps: 120 } });
+      await expect(frame.getByTestId('basics.playground.steps')).toHaveAttribute(
+        'data-value',
+        '120',
+      );
+      expect(await ask(page, { type: 'play' })).toMatchObject({ type: 'state' });
+      await expect(frame.getByTestId('basics.playground.play')).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      expect(await ask(page, { type: 'pause' })).toMatchObject({ type: 'state' });
+      await expect(frame.getByTestId('basics.playground.play')).toHaveAttribute(
+        'aria-pressed',
+        'false',
+      );
       const bad = await ask(page, {
         type: 'setConfig',
         lesson: 'basics',

@@ -46,7 +46,7 @@ import { PLAYGROUND_STEPS, type PLAYGROUND_HIDEABLE } from './lessonParts';
 import { NetworkDiagram, type NeuronMap } from './NetworkDiagram';
 import './playground.css';
 import { provideLiveResult } from './trainer';
-import { provideTrainingControls } from './trainingControlsShim';
+import { provideTrainingControls } from '../../../store/trainingControls';
 import { useTraining } from './useTraining';
 
 /** Iterations the fast-forward button runs at once. */
