@@ -43,7 +43,7 @@ export const playgroundEn = {
     neuron: 'Layer {{layer}}, neuron {{index}}',
     weight: '{{from}} → {{to}}: weight {{value}}',
     inbound: '{{neuron}} — weights in: {{weights}}',
-    hint: 'Hover or focus a neuron to read the weights into it; hover an edge for its value.',
+    hint: 'Hover or focus a neuron for the weights into it; hover an edge for its value.',
   },
   restarted: 'Training restarted from fresh weights because {{fields}} changed.',
   field: {

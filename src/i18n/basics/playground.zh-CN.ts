@@ -44,7 +44,7 @@ export const playgroundZhCN: typeof playgroundEn = {
     neuron: '第 {{layer}} 层，神经元 {{index}}',
     weight: '{{from}} → {{to}}：权重 {{value}}',
     inbound: '{{neuron}}：输入权重 {{weights}}',
-    hint: '悬停或聚焦一个神经元可读出输入它的权重；悬停连线可看到它的值。',
+    hint: '悬停或聚焦神经元看输入权重；悬停连线看它的值。',
   },
   restarted: '因为{{fields}}改变了，训练从新的权重重新开始。',
   field: {

@@ -75,7 +75,7 @@ export function NetworkDiagram({
         className="pg-net-area"
         style={{
           aspectRatio: `${W} / ${H}`,
-          width: `min(100%, ${((Math.min(rows * 2.6, 12) * W) / H).toFixed(2)}rem)`,
+          width: `min(100%, calc(min(${Math.min(rows * 2.6, 12).toFixed(1)}rem, 24vh) * ${(W / H).toFixed(3)}))`,
         }}
       >
         <svg
