@@ -19,6 +19,10 @@ export const playgroundEn = {
   trainNeg: 'train −1',
   testPos: 'test +1',
   testNeg: 'test −1',
+  trainPosR: 'train y ≥ 0',
+  trainNegR: 'train y < 0',
+  testPosR: 'test y ≥ 0',
+  testNegR: 'test y < 0',
   step: {
     train: 'The network learning',
     forward: 'One step: the batch forward',
@@ -95,7 +99,8 @@ export const playgroundEn = {
   legend: 'Network output',
   legendClass:
     'Orange: the network says +1; purple: −1. Points: orange +1, blue −1; ● ▲ training, ■ ✕ test.',
-  legendRegression: 'Colour: the predicted value; ● training and ✕ test points.',
+  legendRegression:
+    'Colour: the predicted value. Points: orange y ≥ 0, blue y < 0; ● ▲ training, ■ ✕ test.',
   batch: 'The batch',
   batchLabel: 'The batch of this step on the plane',
   batchCaption: 'The batch ({{count}} points, the first {{shown}} shown)',

@@ -137,48 +137,32 @@ export function PlaygroundView() {
     const pt = (i: number) => [data.points[2 * i]!, data.points[2 * i + 1]!] as const;
     const pick = (rows: number[], sign: number) =>
       rows.filter((i) => (data.labels[i]! >= 0 ? 1 : -1) === sign).map(pt);
-    if (regression)
-      return [
-        {
-          id: 'train',
-          label: t('basics.playground.train'),
-          points: split.train.map(pt),
-          color: '#333333',
-          shape: 'circle',
-        },
-        {
-          id: 'test',
-          label: t('basics.playground.test'),
-          points: split.test.map(pt),
-          color: '#333333',
-          shape: 'cross',
-        },
-      ];
+    const key = (k: string) => t(`basics.playground.${k}${regression ? 'R' : ''}`);
     return [
       {
         id: 'train-pos',
-        label: t('basics.playground.trainPos'),
+        label: key('trainPos'),
         points: pick(split.train, 1),
         color: POS,
         shape: 'circle',
       },
       {
         id: 'train-neg',
-        label: t('basics.playground.trainNeg'),
+        label: key('trainNeg'),
         points: pick(split.train, -1),
         color: NEG,
         shape: 'triangle',
       },
       {
         id: 'test-pos',
-        label: t('basics.playground.testPos'),
+        label: key('testPos'),
         points: pick(split.test, 1),
         color: POS,
         shape: 'square',
       },
       {
         id: 'test-neg',
-        label: t('basics.playground.testNeg'),
+        label: key('testNeg'),
         points: pick(split.test, -1),
         color: NEG,
         shape: 'cross',
