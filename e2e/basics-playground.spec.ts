@@ -96,6 +96,10 @@ test.describe('Basics playground', () => {
       expect(lr).toBe(0.1);
       expect(Math.abs(before - lr * g - after)).toBeLessThan(2e-3);
       await expect(page.getByTestId('basics.playground.batch.row.0')).toBeVisible();
+      // Play goes back to the live view and trains on from that step.
+      await page.getByTestId('basics.playground.play').click();
+      await expect(page.getByTestId('basics.playground.steps.count')).toHaveText('Step 1 of 5');
+      await expect.poll(() => value(page, 'steps'), { timeout: 30_000 }).toBeGreaterThan(20);
     });
 
     test('embed: getResult, train, play and pause; a bad config names its field', async ({

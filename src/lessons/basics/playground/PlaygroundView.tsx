@@ -93,14 +93,27 @@ export function PlaygroundView() {
   const { snap, detail } = tr;
 
   useEffect(() => provideLiveResult(tr.result), [tr.result]);
+  // Training moves on from the step being walked through: back to the live view first (on a
+  // walk step without its numbers the view would run one step to get them).
+  const { play: trPlay, train: trTrain, reset: trReset } = tr;
+  const play = useCallback(() => {
+    go(0);
+    trPlay();
+  }, [go, trPlay]);
+  const train = useCallback(
+    (n: number) => {
+      go(0);
+      return trTrain(n);
+    },
+    [go, trTrain],
+  );
+  const reset = useCallback(() => {
+    go(0);
+    return trReset();
+  }, [go, trReset]);
   useEffect(
-    () =>
-      provideTrainingControls('basics', {
-        play: tr.play,
-        pause: tr.pause,
-        train: tr.train,
-      }),
-    [tr.play, tr.pause, tr.train],
+    () => provideTrainingControls('basics', { play, pause: tr.pause, train }),
+    [play, tr.pause, train],
   );
   // Walking into a step needs one step's numbers: run one (paused) when there are none.
   const { stepInto } = tr;
@@ -283,27 +296,23 @@ export function PlaygroundView() {
         <button
           type="button"
           className="primary"
-          onClick={tr.playing ? tr.pause : tr.play}
+          onClick={tr.playing ? tr.pause : play}
           aria-pressed={tr.playing}
           data-testid="basics.playground.play"
         >
           {tr.playing ? `❚❚ ${t('basics.playground.pause')}` : `▶ ${t('basics.playground.play')}`}
         </button>
-        <button
-          type="button"
-          onClick={() => void tr.stepOnce()}
-          data-testid="basics.playground.once"
-        >
+        <button type="button" onClick={() => void train(1)} data-testid="basics.playground.once">
           {t('basics.playground.once')}
         </button>
         <button
           type="button"
-          onClick={() => void tr.train(FAST_FORWARD)}
+          onClick={() => void train(FAST_FORWARD)}
           data-testid="basics.playground.fast"
         >
           {t('basics.playground.fast', { count: FAST_FORWARD })}
         </button>
-        <button type="button" onClick={() => void tr.reset()} data-testid="basics.playground.reset">
+        <button type="button" onClick={() => void reset()} data-testid="basics.playground.reset">
           {t('basics.playground.reset')}
         </button>
       </div>

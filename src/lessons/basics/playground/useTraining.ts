@@ -46,8 +46,6 @@ export interface Training {
   detail: PgStepDetail | null;
   play: () => void;
   pause: () => void;
-  /** One iteration. */
-  stepOnce: () => Promise<void>;
   /** Pauses and runs exactly `n` iterations. */
   train: (n: number) => Promise<void>;
   /** Pauses and runs one iteration with every intermediate (the stepper's). */
@@ -181,8 +179,6 @@ export function useTraining(config: PlaygroundConfig): Training {
     [enqueue, pause, refresh],
   );
 
-  const stepOnce = useCallback(() => train(1), [train]);
-
   const stepInto = useCallback(async () => {
     pause();
     await enqueue(async () => {
@@ -230,7 +226,6 @@ export function useTraining(config: PlaygroundConfig): Training {
     detail,
     play,
     pause,
-    stepOnce,
     train,
     stepInto,
     reset,
