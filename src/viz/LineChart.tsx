@@ -144,7 +144,7 @@ export function LineChart({
 }
 
 /** Round tick values across a range: steps of 1, 2 or 5 × 10ⁿ, about five of them. */
-function ticks(lo: number, hi: number): number[] {
+export function ticks(lo: number, hi: number): number[] {
   const span = hi - lo;
   if (!(span > 0)) return [lo];
   const raw = span / 5;

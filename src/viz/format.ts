@@ -3,7 +3,9 @@ const FLOAT32_MIN_NORMAL = 1.1754944e-38;
 
 /** Formats a number for display: up to `digits` significant digits, no trailing noise. */
 export function formatValue(v: number, digits = 3): string {
-  if (!Number.isFinite(v)) return String(v);
+  // ∞, −∞ and NaN as such: never an empty or cut-off cell.
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   if (v === 0 || Math.abs(v) < FLOAT32_MIN_NORMAL) return '0';
   const abs = Math.abs(v);
   if (abs >= 1e4 || abs < 1e-3) return v.toExponential(digits - 1);

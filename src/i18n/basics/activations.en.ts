@@ -1,4 +1,67 @@
 /** English strings of the Basics lesson's activations view (mounted at `basics.activations`). */
 export const activationsEn = {
   stage: 'Activation functions: the curve, its slope, and why deep sigmoid stacks stop learning',
+  about: 'About this view',
+  lead: 'A neuron adds up its inputs, z = w·a + b, then bends the sum with an activation function a = f(z). Without the bend, any stack of layers is one straight line. Backpropagation multiplies by the slope f′(z) at every layer, so the slope decides how well the layers below can learn.',
+  fnPicker: 'Activation function',
+  fn: {
+    sigmoid: 'Sigmoid',
+    tanh: 'Tanh',
+    relu: 'ReLU',
+    leaky_relu: 'LeakyReLU',
+    gelu: 'GELU',
+    softplus: 'Softplus',
+    linear: 'Linear',
+  },
+  alpha: 'Slope α for x < 0',
+  probe: 'Read at x',
+  probeHint: 'Hover over the chart, type an x or drag the slider to read f(x) and f′(x).',
+  step: {
+    curve: 'The curve f(x)',
+    slope: 'Its slope f′(x)',
+    softmax: 'Softmax with a temperature',
+    depth: 'Slopes multiply through depth',
+  },
+  caption: {
+    curve:
+      'Dots: your points x and f(x). Hover over the chart or type an x to read f and f′ there (in the bar above). Dashed: the slope.',
+    slope:
+      'The slope is what backpropagation multiplies by. Where it is near 0 the neuron passes almost no gradient back: it is saturated (sigmoid, tanh far from 0) or dead (ReLU for x < 0).',
+    softmax:
+      'Softmax turns a vector of scores into probabilities that add up to 1. Dividing by a temperature T < 1 sharpens them towards the largest score; T > 1 flattens them towards equal.',
+    depth:
+      'Stack the function {{depth}} times (weights 1, biases 0). By the chain rule the gradient reaching the input is the product of every layer’s slope. Sigmoid’s slope is at most ¼, so each layer cuts the gradient at least fourfold: deep sigmoid stacks stop learning. The chart’s scale is logarithmic: −3 means a thousandth.',
+  },
+  flow: {
+    label: 'Overview: x goes through the activation; its slope, a softmax and a deep stack',
+    x: 'x',
+    f: 'f(x)',
+    slope: 'f′(x)',
+    logits: 'scores',
+    softmax: 'softmax',
+    stack: 'f ∘ f ∘ … ∘ f',
+  },
+  chart: {
+    curveTitle: '{{fn}}: f(x) and its slope f′(x)',
+    x: 'x',
+    y: 'f(x), f′(x)',
+    value: 'f(x)',
+    slope: 'f′(x)',
+    depthTitle: 'Gradient reaching the input after k layers, starting at x = {{x}}',
+    depthX: 'layers k',
+    depthY: 'log₁₀ |∂aₖ/∂x|',
+    softmaxTitle: 'softmax(scores / T) at T = {{t}}',
+    logitsTitle: 'Scores',
+    softmaxBar: 'Class {{i}}: probability {{v}}',
+    logitBar: 'Class {{i}}: score {{v}}',
+  },
+  inputs: 'Inputs',
+  xs: 'Points x (the embed API’s xs)',
+  xsInvalid: '“{{text}}” is not a list of numbers: the last good list is kept.',
+  table: 'f and f′ at every x',
+  tableX: 'x',
+  logits: 'Scores (logits)',
+  temperature: 'Temperature T',
+  depth: 'Layers',
+  rejected: 'Not applied — {{detail}}',
 };

@@ -31,6 +31,18 @@ describe('sandbox config schema', () => {
     ).toEqual([]);
   });
 
+  it('refuses numbers float32 products would overflow, naming the cell', () => {
+    const p = problems({
+      input: [
+        [1, 2],
+        [3, 1e38],
+      ],
+      kernel: [[1e30]],
+    });
+    expect(p.map((x) => x.field)).toEqual(['config.input.1.1', 'config.kernel.0.0']);
+    expect(p[0]!.message).toMatch(/at most 1,000,000 \(float32/);
+  });
+
   it('rejects output channels of different shapes, naming the channel', () => {
     const p = problems({
       kernel: [

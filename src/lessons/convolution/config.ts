@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sandboxNumber } from '../shared/numbers';
 import { MNIST_SIZE } from '../../core/digit';
 import { useAppStore } from '../../store/store';
 import { convOutputSize, convTransposeOutputSize } from '../../core/conv';
@@ -79,7 +80,7 @@ export const SANDBOX_LIMITS = {
   pool: 4,
 } as const;
 
-const finite = z.number({ error: 'must be a number' }).finite('must be a finite number');
+const finite = sandboxNumber;
 const matrix = (max: number, what: string) =>
   z
     .array(

@@ -1,7 +1,8 @@
 /** The sandbox's inputs: presets, tokens, the Q, K, V editors with their sizes, and the settings. */
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MatrixEditor, type MatrixEditorMessages } from '../../../viz/MatrixEditor';
+import { MatrixEditor } from '../../../viz/MatrixEditor';
+import { useMatrixMessages } from '../../shared/useMatrixMessages';
 import { Stepper } from '../../convolution/sandbox/Stepper';
 import { ATTN_SANDBOX_LIMITS, type SandboxConfig } from './config';
 import { parseTokens, pasteBlock, resize, setCell, type MatrixName, type SizeName } from './edit';
@@ -76,20 +77,10 @@ function TokensField({ config, edit }: Props) {
   );
 }
 
-function useEditorMessages(what: string): MatrixEditorMessages {
-  const { t } = useTranslation();
-  return {
-    cell: (row, col) => t('attn.sandbox.cellLabel', { what, row, col }),
-    invalid: (text, row, col, kept) => t('attn.sandbox.invalidCell', { text, row, col, kept }),
-    invalidPaste: (text, row, col) => t('attn.sandbox.invalidPaste', { text, row, col }),
-    tooBig: (rows, cols) => t('attn.sandbox.pasteTooBig', { rows, cols }),
-  };
-}
-
 function QkvEditor({ which, config, edit }: Props & { which: MatrixName }) {
   const { t } = useTranslation();
   const name = t(`attn.sandbox.${which}`);
-  const messages = useEditorMessages(which.toUpperCase());
+  const messages = useMatrixMessages(which.toUpperCase(), 'attn.sandbox');
   const m = config[which];
   return (
     <div className="attn-editor">

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sandboxNumber } from '../../shared/numbers';
 
 /** Sandbox limits (issue 4): up to 16 tokens, d_k and d_v up to 16, split into up to 4 heads. */
 export const ATTN_SANDBOX_LIMITS = {
@@ -9,7 +10,7 @@ export const ATTN_SANDBOX_LIMITS = {
   tokenLength: 16,
 } as const;
 
-const finite = z.number({ error: 'must be a number' }).finite('must be a finite number');
+const finite = sandboxNumber;
 const matrix = (what: string, maxWidth: number) =>
   z
     .array(

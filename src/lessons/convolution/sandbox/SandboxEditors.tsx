@@ -1,7 +1,8 @@
 /** The sandbox's editors: the input (1–3 channels) and the kernel (1–3 × 1–3 slices, bias). */
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MatrixEditor, type MatrixEditorMessages } from '../../../viz/MatrixEditor';
+import { MatrixEditor } from '../../../viz/MatrixEditor';
+import { useMatrixMessages } from '../../shared/useMatrixMessages';
 import { SANDBOX_LIMITS, type SandboxConfig } from '../config';
 import {
   addInputChannel,
@@ -46,16 +47,6 @@ interface EditorProps {
   arrays: SandboxArrays;
   editArrays: EditArrays;
   allowArrays: AllowArrays;
-}
-
-function useEditorMessages(what: string): MatrixEditorMessages {
-  const { t } = useTranslation();
-  return {
-    cell: (row, col) => t('sandbox.cellLabel', { what, row, col }),
-    invalid: (text, row, col, kept) => t('sandbox.invalidCell', { text, row, col, kept }),
-    invalidPaste: (text, row, col) => t('sandbox.invalidPaste', { text, row, col }),
-    tooBig: (rows, cols) => t('sandbox.pasteTooBig', { rows, cols }),
-  };
 }
 
 /** Buttons choosing one of `count` channels (nothing when there is only one). */
@@ -152,7 +143,7 @@ function InputPanelBody({ arrays, editArrays, allowArrays }: Omit<EditorProps, '
   const ch = Math.min(selected, channels - 1);
   const rows = arrays.input[0]!.length;
   const cols = arrays.input[0]![0]!.length;
-  const messages = useEditorMessages(t('sandbox.input'));
+  const messages = useMatrixMessages(t('sandbox.input'));
   // Any edit of the numbers leaves the preset behind.
   const custom = { preset: undefined };
   const channelChange = (n: number) => (a: SandboxArrays) =>
@@ -222,7 +213,7 @@ function KernelPanelBody({ arrays, editArrays, allowArrays }: Omit<EditorProps, 
   const rows = slice.length;
   const cols = slice[0]!.length;
   const preset = matchKernelPreset(slice);
-  const messages = useEditorMessages(t('sandbox.kernel'));
+  const messages = useMatrixMessages(t('sandbox.kernel'));
   const outChange = (n: number) => (a: SandboxArrays) =>
     n > outs ? addOutputChannel(a) : removeOutputChannel(a, outs - 1);
 

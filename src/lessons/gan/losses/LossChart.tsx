@@ -67,6 +67,7 @@ export function LossChart({
   marks,
   shade,
   testId,
+  onHoverX,
 }: {
   title: string;
   xLabel: string;
@@ -78,6 +79,8 @@ export function LossChart({
   /** A shaded band on the x axis with a note, e.g. where G is losing badly. */
   shade?: { from: number; to: number; label: string };
   testId: string;
+  /** Called with the x under the pointer while it moves over the plot (hover to read a value). */
+  onHoverX?: (x: number) => void;
 }) {
   const clip = useId().replace(/[^\w-]/g, '');
   const box = useRef<SVGSVGElement>(null);
@@ -109,6 +112,16 @@ export function LossChart({
         preserveAspectRatio="xMidYMid meet"
         data-export={testId}
         data-export-label={title}
+        onPointerMove={
+          onHoverX &&
+          ((e) => {
+            const ctm = e.currentTarget.getScreenCTM();
+            if (!ctm) return;
+            const u = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse()).x;
+            const f = (u - PAD.left) / (W - PAD.left - PAD.right);
+            if (f >= 0 && f <= 1) onHoverX(x0 + f * (x1 - x0));
+          })
+        }
       >
         <defs>
           <clipPath id={clip}>
