@@ -27,22 +27,23 @@
  *   state of both networks (about 2 MB each at the playground's largest size).
  *
  * Calls never overlap: each public method waits for the one before (WebGPU runs must not
- * overlap).
+ * overlap). The machinery — state tensors and their ownership, sessions, the ORT queue,
+ * divergence, the checkpoint ring — is the training engine's (trainer/engine.ts); this file
+ * keeps what is the GAN's: two networks, their optimizers, real and noise batches, the view.
  */
-import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-web';
+import type { Tensor as OrtTensor } from 'onnxruntime-web';
 import { mixSeed, seededNormal, seededRandom } from '../core/random';
 import type { BackendName } from './backend';
 import {
   checkGanSpec,
   ganGraphs,
   paramCount,
-  type GanGraph,
   type GanGraphs,
   type GanSpec,
   type ParamEntry,
 } from './graph/gan';
 import type { Ort } from './ort';
-import { serializeOrt } from './session';
+import { TrainEngine, type EngineState, type Feed } from './trainer/engine';
 
 export type { GanSpec, ParamEntry } from './graph/gan';
 
@@ -221,43 +222,22 @@ function validate(check: () => void): void {
   }
 }
 
-/** State tensors by input name (thetaG, mG, vG, bufG, and D's). */
-type StateTensors = Record<string, OrtTensor>;
-
 /** The latest losses and mean D outputs (NaN before the first run computed them). */
-interface Latest {
-  lossD: number;
-  lossG: number;
-  meanDReal: number;
-  meanDFake: number;
-}
+const NO_LOSSES = { lossD: NaN, lossG: NaN, meanDReal: NaN, meanDFake: NaN };
 
-const NO_LOSSES: Latest = { lossD: NaN, lossG: NaN, meanDReal: NaN, meanDFake: NaN };
+const NO_STEPS = { stepsD: 0, stepsG: 0, tG: 0, tD: 0 };
 
-interface TrainState {
-  tensors: StateTensors;
-  /** Adam step counts (reset when an optimizer changes kind). */
-  tG: number;
-  tD: number;
-  stepsD: number;
-  stepsG: number;
-  /** What the run that made this state computed, so a restored state shows its own losses. */
-  latest: Latest;
-}
-
-/**
- * A second holder of the same tensors: its own record, so that changing one state's optimizer
- * tensors (`resetOptimizer`) never changes another's.
- */
-const copyState = (s: TrainState): TrainState => ({
-  ...s,
-  tensors: { ...s.tensors },
-  latest: { ...s.latest },
+const stepsOf = (c: Record<string, number>): GanSteps => ({
+  stepsD: c.stepsD!,
+  stepsG: c.stepsG!,
 });
 
-const stepsOf = (s: TrainState): GanSteps => ({ stepsD: s.stepsD, stepsG: s.stepsG });
-
-const NEXT = '_next';
+const latestOf = (s: EngineState) => ({
+  lossD: s.latest.lossD!,
+  lossG: s.latest.lossG!,
+  meanDReal: s.latest.meanDReal!,
+  meanDFake: s.latest.meanDFake!,
+});
 
 function checkHyper(h: GanHyper): void {
   for (const [k, v] of Object.entries(h))
@@ -328,19 +308,11 @@ export class GanTrainer {
   private view: GanViewConfig;
   private data: Float32Array;
   private graphs!: GanGraphs;
-  private readonly sessions = new Map<string, Promise<InferenceSession>>();
-  private state!: TrainState;
-  private lastGood: TrainState | null = null;
-  /** Checkpoints of the current run, oldest first, at most CHECKPOINT_KEEP. */
-  private ring: TrainState[] = [];
-  private diverged: GanDivergence | null = null;
+  private readonly engine: TrainEngine;
   private pickData!: () => number;
   private noise!: () => number;
   private viewNoiseSeed = 0;
   private viewInputs: Record<string, OrtTensor> = {};
-  private hyperTensors: Record<string, OrtTensor> = {};
-  private queue: Promise<unknown> = Promise.resolve();
-  private disposed = false;
 
   private constructor(
     private readonly ort: Ort,
@@ -351,6 +323,14 @@ export class GanTrainer {
     this.hyper = config.hyper;
     this.view = config.view;
     this.data = config.data;
+    this.engine = new TrainEngine(ort, backend, {
+      name: 'GAN',
+      ringKey: 'stepsG',
+      // After every run that brings G's step count to a multiple of CHECKPOINT_EVERY.
+      checkpointAt: (prev, next) =>
+        next.counts.stepsG! > prev.counts.stepsG! && next.counts.stepsG! % CHECKPOINT_EVERY === 0,
+      checkpointKeep: CHECKPOINT_KEEP,
+    });
   }
 
   /** Builds the graphs, initialises the parameters from `config.seed`, opens the sessions. */
@@ -363,12 +343,12 @@ export class GanTrainer {
     const t = new GanTrainer(ort, backend, config);
     t.checkData(config.data);
     t.build();
-    t.reset(config.seed);
-    t.setHyperNow(config.hyper);
     try {
-      await serializeOrt(async () => {
-        await t.session(t.graphs.iteration);
-        await t.session(t.graphs.view);
+      await t.engine.exclusive(async () => {
+        t.reset(config.seed);
+        t.setHyperNow(config.hyper);
+        await t.engine.session(t.graphs.iteration);
+        await t.engine.session(t.graphs.view);
       });
     } catch (e) {
       await t.dispose();
@@ -377,13 +357,16 @@ export class GanTrainer {
     return t;
   }
 
+  private get counts(): Record<string, number> {
+    return this.engine.state.counts;
+  }
+
   /** The backend, node and parameter counts of the current graphs, and the step counts. */
   get info(): GanTrainInfo {
     const g = this.graphs;
     return {
       backend: this.backend,
-      stepsD: this.state.stepsD,
-      stepsG: this.state.stepsG,
+      ...stepsOf(this.counts),
       nodes: {
         iteration: g.iteration.nodeCount,
         dStep: g.dStep.nodeCount,
@@ -399,24 +382,19 @@ export class GanTrainer {
 
   /** The checkpoints held now, oldest first. */
   get checkpoints(): GanSteps[] {
-    return this.ring.map(stepsOf);
+    return this.engine.checkpoints.map(stepsOf);
   }
 
-  /**
-   * Runs one operation at a time, and inside the worker's one ORT queue (serializeOrt) from
-   * start to end: with asyncify, any call into the runtime's heap — a tensor disposed, a
-   * session released, a GPU read — while another session's run is suspended corrupts it
-   * ("memory access out of bounds"). So nothing in here queues on its own again.
-   */
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(() =>
-      serializeOrt(() => {
-        if (this.disposed) throw new Error('the GAN trainer was disposed');
-        return fn();
-      }),
-    );
-    this.queue = next.catch(() => undefined);
-    return next;
+  private get diverged(): GanDivergence | null {
+    const d = this.engine.diverged;
+    if (!d) return null;
+    const value = d.value === 'normG' ? 'thetaG' : d.value === 'normD' ? 'thetaD' : d.value;
+    return {
+      value: value as GanDivergence['value'],
+      ...stepsOf(d.counts),
+      lastGood: stepsOf(d.lastGood),
+      checkpoint: d.checkpoint ? stepsOf(d.checkpoint) : null,
+    };
   }
 
   private checkData(data: Float32Array): void {
@@ -443,10 +421,6 @@ export class GanTrainer {
     return new this.ort.Tensor('float32', data, dims);
   }
 
-  private zeros(n: number): OrtTensor {
-    return this.tensor(new Float32Array(n), [n]);
-  }
-
   /**
    * Fresh parameters and optimizer state from `seed`; restarts the data and noise streams.
    * The last good state and every checkpoint go: they belong to the run that ended.
@@ -454,16 +428,11 @@ export class GanTrainer {
   private reset(seed: number): void {
     const uniform = seededRandom(mixSeed(seed, 0));
     const { layoutG, layoutD } = this.graphs;
-    const tensors: StateTensors = {
-      thetaG: this.tensor(initParams(layoutG, uniform), [paramCount(layoutG)]),
-      thetaD: this.tensor(initParams(layoutD, uniform), [paramCount(layoutD)]),
-    };
-    const old = [this.state, this.lastGood, ...this.ring];
-    this.lastGood = null;
-    this.ring = [];
-    this.diverged = null;
-    this.state = { tensors, tG: 0, tD: 0, stepsD: 0, stepsG: 0, latest: { ...NO_LOSSES } };
-    this.release(old);
+    this.engine.reset(
+      { thetaG: initParams(layoutG, uniform), thetaD: initParams(layoutD, uniform) },
+      NO_STEPS,
+      NO_LOSSES,
+    );
     this.resetOptimizer('G');
     this.resetOptimizer('D');
     const pick = seededRandom(mixSeed(seed, 1));
@@ -489,93 +458,23 @@ export class GanTrainer {
 
   /**
    * Zero optimizer state for one network, of the kind its optimizer now is. The old tensors
-   * may still be the last good state's or a checkpoint's: they are released, not disposed.
+   * may still be the last good state's or a checkpoint's: the engine releases, not disposes.
    */
   private resetOptimizer(net: 'G' | 'D'): void {
-    const s = this.state.tensors;
-    const n = s[`theta${net}`]!.dims[0]!;
-    const old: StateTensors = {};
-    for (const k of ['m', 'v', 'buf']) {
-      const t = s[`${k}${net}`];
-      if (t) old[`${k}${net}`] = t;
-      delete s[`${k}${net}`];
-    }
-    this.release([{ tensors: old }]);
-    const kind = net === 'G' ? this.spec.optimizerG : this.spec.optimizerD;
-    if (kind === 'adam') {
-      s[`m${net}`] = this.zeros(n);
-      s[`v${net}`] = this.zeros(n);
-    } else s[`buf${net}`] = this.zeros(n);
-    if (net === 'G') this.state.tG = 0;
-    else this.state.tD = 0;
+    const n = this.engine.state.tensors[`theta${net}`]!.dims[0]!;
+    const adam = (net === 'G' ? this.spec.optimizerG : this.spec.optimizerD) === 'adam';
+    this.engine.replaceTensors({
+      [`m${net}`]: adam ? new Float32Array(n) : null,
+      [`v${net}`]: adam ? new Float32Array(n) : null,
+      [`buf${net}`]: adam ? null : new Float32Array(n),
+    });
+    this.counts[`t${net}`] = 0;
   }
 
   private setHyperNow(h: GanHyper): void {
     validate(() => checkHyper(h));
     this.hyper = { ...h };
-    this.hyperTensors = Object.fromEntries(
-      Object.entries(h).map(([k, v]: [string, number]) => [k, this.tensor(Float32Array.of(v), [])]),
-    );
-  }
-
-  private session(graph: GanGraph): Promise<InferenceSession> {
-    let s = this.sessions.get(graph.key);
-    if (!s) {
-      const options: InferenceSession.SessionOptions = {
-        executionProviders: [this.backend],
-        graphOptimizationLevel: 'all',
-      };
-      if (this.backend === 'webgpu') {
-        options.extra = { session: { disable_cpu_ep_fallback: '1' } };
-        // State stays on the GPU; losses and drawn values come back to the CPU.
-        options.preferredOutputLocation = Object.fromEntries(
-          graph.outputs.map((o) => [o.name, o.name.endsWith(NEXT) ? 'gpu-buffer' : 'cpu']),
-        );
-      }
-      // Callers hold the ORT queue already (exclusive, create).
-      s = this.ort.InferenceSession.create(graph.bytes, options);
-      this.sessions.set(graph.key, s);
-      s.catch(() => this.sessions.delete(graph.key));
-    }
-    return s;
-  }
-
-  private async releaseSessions(): Promise<void> {
-    const all = [...this.sessions.values()];
-    this.sessions.clear();
-    for (const r of await Promise.allSettled(all))
-      if (r.status === 'fulfilled') await r.value.release();
-  }
-
-  /** Every state the trainer holds: the current one, the last good one, the checkpoints. */
-  private holding(): TrainState[] {
-    return [this.state, this.lastGood, ...this.ring].filter((s): s is TrainState => !!s);
-  }
-
-  /**
-   * Disposes the tensors of states just let go of that no state in `kept` holds. Call it
-   * after the holders changed: each tensor is disposed once, and never while still held.
-   */
-  private release(
-    dropped: readonly (Pick<TrainState, 'tensors'> | null | undefined)[],
-    kept: readonly TrainState[] = this.holding(),
-  ): void {
-    const held = new Set(kept.flatMap((s) => Object.values(s.tensors)));
-    const gone = new Set<OrtTensor>();
-    for (const s of dropped)
-      for (const t of Object.values(s?.tensors ?? {})) if (!held.has(t)) gone.add(t);
-    for (const t of gone) t.dispose();
-  }
-
-  /** Keeps the state after a good run as the newest checkpoint; the oldest beyond K go. */
-  private takeCheckpoint(s: TrainState): void {
-    // Newer checkpoints than this would be another run's (there are none after a restore,
-    // which drops them; this only guards the invariant that steps grow along the ring).
-    const dropped = this.ring.filter((c) => c.stepsG >= s.stepsG);
-    this.ring = this.ring.filter((c) => c.stepsG < s.stepsG);
-    this.ring.push(copyState(s));
-    while (this.ring.length > CHECKPOINT_KEEP) dropped.push(this.ring.shift()!);
-    this.release(dropped);
+    this.engine.setScalars({ ...h });
   }
 
   /**
@@ -585,19 +484,15 @@ export class GanTrainer {
   private fitOptimizers(): void {
     for (const net of ['G', 'D'] as const) {
       const kind = net === 'G' ? this.spec.optimizerG : this.spec.optimizerD;
-      const has = (k: string) => `${k}${net}` in this.state.tensors;
+      const has = (k: string) => `${k}${net}` in this.engine.state.tensors;
       if (kind === 'adam' ? !has('m') || !has('v') : !has('buf')) this.resetOptimizer(net);
     }
   }
 
-  private batch(
-    rows: number,
-    pickRow: (out: Float32Array, at: number) => void,
-    cols: number,
-  ): { data: Float32Array; tensor: OrtTensor } {
+  private batch(rows: number, pickRow: (out: Float32Array, at: number) => void, cols: number) {
     const data = new Float32Array(rows * cols);
     for (let r = 0; r < rows; r++) pickRow(data, r * cols);
-    return { data, tensor: this.tensor(data, [rows, cols]) };
+    return { data, dims: [rows, cols] };
   }
 
   private realBatch() {
@@ -625,7 +520,7 @@ export class GanTrainer {
 
   /** Runs `count` iterations (or D-only / G-only steps); stops early on divergence. */
   step(kind: GanStepKind, count = 1): Promise<GanStepReport> {
-    return this.exclusive(() => this.stepNow(kind, count));
+    return this.engine.exclusive(() => this.stepNow(kind, count));
   }
 
   private async stepNow(kind: GanStepKind, count: number): Promise<GanStepReport> {
@@ -638,7 +533,6 @@ export class GanTrainer {
         : kind === 'd'
           ? this.graphs.dStep
           : this.graphs.gStep;
-    const session = await this.session(graph);
     const history = {
       lossD: new Float32Array(count).fill(NaN),
       lossG: new Float32Array(count).fill(NaN),
@@ -647,78 +541,41 @@ export class GanTrainer {
     let detail: GanStepDetail | undefined;
     const dSteps = kind === 'iteration' ? this.spec.dStepsPerG : kind === 'd' ? 1 : 0;
     const gSteps = kind === 'd' ? 0 : 1;
-    while (ran < count && !this.diverged) {
-      const s = this.state;
-      const feeds: Record<string, OrtTensor> = {};
-      const made: OrtTensor[] = [];
+    while (ran < count && !this.engine.diverged) {
+      const s = this.engine.state;
+      const feeds: Record<string, Feed> = {};
       const keep: Record<string, Float32Array> = {};
       for (const { name } of graph.inputs) {
-        if (name in s.tensors) feeds[name] = s.tensors[name]!;
-        else if (name in this.hyperTensors) feeds[name] = this.hyperTensors[name]!;
-        else if (name === 'tG' || name === 'tD') {
-          feeds[name] = this.tensor(Float32Array.of(name === 'tG' ? s.tG : s.tD), []);
-          made.push(feeds[name]);
-        } else {
-          const b = name.startsWith('real') ? this.realBatch() : this.noiseBatch();
-          feeds[name] = b.tensor;
-          keep[name] = b.data;
-          made.push(b.tensor);
-        }
-      }
-      let results: InferenceSession.OnnxValueMapType;
-      try {
-        results = await session.run(feeds);
-      } finally {
-        for (const t of made) t.dispose();
-      }
-      const next: TrainState = {
-        tensors: { ...s.tensors },
-        tG: s.tG + (this.spec.optimizerG === 'adam' ? gSteps : 0),
-        tD: s.tD + (this.spec.optimizerD === 'adam' ? dSteps : 0),
-        stepsD: s.stepsD + dSteps,
-        stepsG: s.stepsG + gSteps,
-        latest: { ...s.latest },
-      };
-      const read: Record<string, Float32Array> = {};
-      for (const [name, t] of Object.entries(results)) {
-        if (name.endsWith(NEXT)) next.tensors[name.slice(0, -NEXT.length)] = t;
+        if (name in s.tensors || this.engine.hasScalar(name)) continue;
+        if (name === 'tG' || name === 'tD')
+          feeds[name] = { data: Float32Array.of(s.counts[name]!), dims: [] };
         else {
-          read[name] = (await t.getData()) as Float32Array;
-          if (this.backend === 'webgpu') t.dispose();
+          const b = name.startsWith('real') ? this.realBatch() : this.noiseBatch();
+          feeds[name] = b;
+          keep[name] = b.data;
         }
       }
-      const lossD = read.lossD?.[0];
-      const lossG = read.lossG?.[0];
-      if (lossD !== undefined) history.lossD[ran] = lossD;
-      if (lossG !== undefined) history.lossG[ran] = lossG;
-      ran++;
-      if (lossD !== undefined) next.latest.lossD = lossD;
-      if (lossG !== undefined) next.latest.lossG = lossG;
-      if (read.meanD)
-        [next.latest.meanDReal, next.latest.meanDFake] = [read.meanD[0]!, read.meanD[1]!];
-      const bad = (['lossD', 'lossG', 'normG', 'normD'] as const).find(
-        (k) => read[k] !== undefined && !Number.isFinite(read[k][0]),
+      const { read } = await this.engine.run(
+        graph,
+        feeds,
+        (next, out) => {
+          const c = next.counts;
+          c.tG! += this.spec.optimizerG === 'adam' ? gSteps : 0;
+          c.tD! += this.spec.optimizerD === 'adam' ? dSteps : 0;
+          c.stepsD! += dSteps;
+          c.stepsG! += gSteps;
+          if (out.lossD) next.latest.lossD = out.lossD[0]!;
+          if (out.lossG) next.latest.lossG = out.lossG[0]!;
+          if (out.meanD) {
+            next.latest.meanDReal = out.meanD[0]!;
+            next.latest.meanDFake = out.meanD[1]!;
+          }
+        },
+        ['lossD', 'lossG', 'normG', 'normD'],
       );
-      this.state = next;
-      if (bad) {
-        const value = bad === 'normG' ? 'thetaG' : bad === 'normD' ? 'thetaD' : bad;
-        // Every checkpoint is s or older (steps only grow); the newest that is not s.
-        const older = this.ring.filter((c) => c.stepsG !== s.stepsG || c.stepsD !== s.stepsD);
-        const checkpoint = older.at(-1);
-        this.diverged = {
-          value,
-          stepsD: next.stepsD,
-          stepsG: next.stepsG,
-          lastGood: stepsOf(s),
-          checkpoint: checkpoint ? stepsOf(checkpoint) : null,
-        };
-        const before = this.lastGood;
-        this.lastGood = s;
-        this.release([before]);
-      } else {
-        if (gSteps > 0 && next.stepsG % CHECKPOINT_EVERY === 0) this.takeCheckpoint(next);
-        this.release([s]);
-      }
+      if (read.lossD) history.lossD[ran] = read.lossD[0]!;
+      if (read.lossG) history.lossG[ran] = read.lossG[0]!;
+      ran++;
       if (ran === count && kind === 'd')
         detail = {
           kind: 'd',
@@ -742,9 +599,8 @@ export class GanTrainer {
     }
     return {
       ran,
-      stepsD: this.state.stepsD,
-      stepsG: this.state.stepsG,
-      ...this.state.latest,
+      ...stepsOf(this.counts),
+      ...latestOf(this.engine.state),
       history,
       diverged: this.diverged,
       detail,
@@ -754,24 +610,11 @@ export class GanTrainer {
 
   /** What the views draw, from the current parameters; `params` adds them, read back. */
   snapshot(options: { params?: boolean } = {}): Promise<GanSnapshot> {
-    return this.exclusive(async () => {
-      const graph = this.graphs.view;
-      const session = await this.session(graph);
-      const feeds: Record<string, OrtTensor> = {
-        ...this.viewInputs,
-        thetaG: this.state.tensors.thetaG!,
-        thetaD: this.state.tensors.thetaD!,
-      };
-      const results = await session.run(feeds);
-      const read: Record<string, Float32Array> = {};
-      for (const [name, t] of Object.entries(results)) {
-        read[name] = Float32Array.from((await t.getData()) as Float32Array);
-        t.dispose();
-      }
+    return this.engine.exclusive(async () => {
+      const { read } = await this.engine.run(this.graphs.view, this.viewInputs, null);
       const snap: GanSnapshot = {
-        stepsD: this.state.stepsD,
-        stepsG: this.state.stepsG,
-        ...this.state.latest,
+        ...stepsOf(this.counts),
+        ...latestOf(this.engine.state),
         diverged: this.diverged,
         fake: read.fake!,
         dFake: read.dFake!,
@@ -782,18 +625,17 @@ export class GanTrainer {
         manifoldSize: read.manifold ? this.view.manifoldSize : 0,
       };
       if (options.params) {
-        const get = async (t: OrtTensor) => Float32Array.from((await t.getData()) as Float32Array);
         const opt: Record<string, Float32Array> = {};
-        for (const [name, t] of Object.entries(this.state.tensors))
-          if (!name.startsWith('theta')) opt[name] = await get(t);
+        for (const name of Object.keys(this.engine.state.tensors))
+          if (!name.startsWith('theta')) opt[name] = await this.engine.read(name);
         snap.params = {
-          thetaG: await get(this.state.tensors.thetaG!),
-          thetaD: await get(this.state.tensors.thetaD!),
+          thetaG: await this.engine.read('thetaG'),
+          thetaD: await this.engine.read('thetaD'),
           layoutG: this.graphs.layoutG,
           layoutD: this.graphs.layoutD,
           opt,
-          tG: this.state.tG,
-          tD: this.state.tD,
+          tG: this.counts.tG!,
+          tD: this.counts.tD!,
         };
       }
       return snap;
@@ -802,10 +644,7 @@ export class GanTrainer {
 
   /** New hyperparameters, used from the next step on. */
   setHyper(h: Partial<GanHyper>): Promise<void> {
-    return this.exclusive(() => {
-      this.setHyperNow({ ...this.hyper, ...h });
-      return Promise.resolve();
-    });
+    return this.engine.exclusive(() => this.setHyperNow({ ...this.hyper, ...h }));
   }
 
   /**
@@ -813,7 +652,7 @@ export class GanTrainer {
    * from zero state); a new one reinitialises them from `seed`. Returns whether it did.
    */
   setSpec(spec: GanSpec, seed: number): Promise<{ reinitialised: boolean }> {
-    return this.exclusive(async () => {
+    return this.engine.exclusive(async () => {
       validate(() => {
         checkGanSpec(spec);
         checkView(this.view, spec);
@@ -826,7 +665,7 @@ export class GanTrainer {
         this.spec = old;
         throw e;
       }
-      await this.releaseSessions();
+      await this.engine.releaseSessions();
       const reinitialised = !sameArch(old, spec);
       if (reinitialised) this.reset(seed);
       else {
@@ -834,42 +673,34 @@ export class GanTrainer {
         if (old.optimizerD !== spec.optimizerD) this.resetOptimizer('D');
         if (old.noiseDim !== spec.noiseDim) this.makeViewInputs();
       }
-      await this.session(this.graphs.iteration);
+      await this.engine.session(this.graphs.iteration);
       return { reinitialised };
     });
   }
 
   /** A new view (samples, grid, bounds, manifold): rebuilds only what it must. */
   setView(view: GanViewConfig): Promise<void> {
-    return this.exclusive(async () => {
+    return this.engine.exclusive(async () => {
       validate(() => checkView(view, this.spec));
       this.view = view;
       const oldKey = this.graphs.view.key;
       this.build();
-      if (oldKey !== this.graphs.view.key) {
-        const s = this.sessions.get(oldKey);
-        this.sessions.delete(oldKey);
-        if (s) await (await s).release();
-      }
+      if (oldKey !== this.graphs.view.key) await this.engine.releaseSession(oldKey);
       this.makeViewInputs();
     });
   }
 
   /** Replaces the real data set (batches are drawn from it from the next step on). */
   setData(data: Float32Array): Promise<void> {
-    return this.exclusive(() => {
+    return this.engine.exclusive(() => {
       this.checkData(data);
       this.data = data;
-      return Promise.resolve();
     });
   }
 
   /** Fresh parameters, optimizer state and random streams from `seed`. */
   reinitialise(seed: number): Promise<void> {
-    return this.exclusive(() => {
-      this.reset(seed);
-      return Promise.resolve();
-    });
+    return this.engine.exclusive(() => this.reset(seed));
   }
 
   /**
@@ -877,15 +708,10 @@ export class GanTrainer {
    * Resolves false when there is none.
    */
   restoreLastGood(): Promise<boolean> {
-    return this.exclusive(() => {
-      if (!this.lastGood) return Promise.resolve(false);
-      const diverged = this.state;
-      this.state = this.lastGood;
-      this.lastGood = null;
-      this.diverged = null;
-      this.release([diverged]);
+    return this.engine.exclusive(() => {
+      if (!this.engine.restoreLastGood()) return false;
       this.fitOptimizers();
-      return Promise.resolve(true);
+      return true;
     });
   }
 
@@ -897,32 +723,16 @@ export class GanTrainer {
    * not a replay). Resolves with its step counts, or null when there is no such checkpoint.
    */
   restoreCheckpoint(stepsG: number): Promise<GanSteps | null> {
-    return this.exclusive(() => {
-      const at = this.ring.findIndex((c) => c.stepsG === stepsG);
-      if (at < 0) return Promise.resolve(null);
-      const dropped = [this.state, this.lastGood, ...this.ring.slice(at + 1)];
-      this.ring = this.ring.slice(0, at + 1);
-      // A copy: the checkpoint stays in the ring, to come back to again.
-      this.state = copyState(this.ring[at]!);
-      this.lastGood = null;
-      this.diverged = null;
-      this.release(dropped);
+    return this.engine.exclusive(() => {
+      const counts = this.engine.restoreCheckpoint(stepsG);
+      if (!counts) return null;
       this.fitOptimizers();
-      return Promise.resolve(stepsOf(this.state));
+      return stepsOf(counts);
     });
   }
 
   /** Releases every session and tensor. */
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
-    await this.queue;
-    this.disposed = true;
-    const all = [this.state, this.lastGood, ...this.ring];
-    this.lastGood = null;
-    this.ring = [];
-    await serializeOrt(async () => {
-      this.release(all, []);
-      await this.releaseSessions();
-    });
+  dispose(): Promise<void> {
+    return this.engine.dispose();
   }
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type PointerEvent } from 'react';
 import { paintValues, type ColormapName } from './colormap';
+import './scatterPlot.css';
 
 export type MarkerShape = 'circle' | 'triangle' | 'square' | 'cross';
 

@@ -12,6 +12,7 @@ import { loadModel, ModelLoadError } from '../runtime/loader';
 import type { ModelCard } from '../runtime/modelCard';
 import { loadOrt, type Ort } from '../runtime/ort';
 import { InputMismatchError, ModelSession } from '../runtime/session';
+import { PlaygroundTrainer } from '../runtime/trainer/playground';
 import type { WorkerError, WorkerHandlers, WorkerMessage, WorkerRequest } from './protocol';
 
 /** The dedicated worker scope (module-local, so the DOM typings of `self` do not apply). */
@@ -47,6 +48,15 @@ const graphs = new SessionCache<ModelSession>(GRAPH_SESSIONS);
 let device: GPUDevice | undefined;
 /** The GAN trainer, once `trainInit` made one. */
 let trainer: Promise<GanTrainer> | undefined;
+
+/** The Basics playground's trainer, once `pgConfig` made one. */
+let playground: Promise<PlaygroundTrainer> | undefined;
+
+function requirePlayground(): Promise<PlaygroundTrainer> {
+  if (!playground)
+    return Promise.reject(new GanConfigError('the playground trainer was not initialised'));
+  return playground;
+}
 
 function post(msg: WorkerMessage, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
@@ -188,10 +198,58 @@ const handlers: { [K in keyof WorkerHandlers]: Handler<K> } = {
     return { released: true };
   },
 
+  async pgConfig({ config }) {
+    const rt = requireRuntime();
+    if (!playground) {
+      const created = PlaygroundTrainer.create(rt.ort, rt.backend, config);
+      playground = created;
+      created.catch(() => {
+        if (playground === created) playground = undefined;
+      });
+      await created;
+      if (rt.backend === 'webgpu') await watchDevice(rt.ort);
+      return { restarted: true, backend: rt.backend };
+    }
+    const { restarted } = await (await playground).setConfig(config);
+    return { restarted, backend: rt.backend };
+  },
+
+  async pgTrain({ iterations }) {
+    return (await requirePlayground()).trainSteps(iterations);
+  },
+
+  async pgStep() {
+    return (await requirePlayground()).stepDetail();
+  },
+
+  async pgSnapshot() {
+    return (await requirePlayground()).snapshot();
+  },
+
+  async pgReset() {
+    await (await requirePlayground()).reset();
+    return { reset: true as const };
+  },
+
+  async pgRestore() {
+    return { restored: await (await requirePlayground()).restoreLastGood() };
+  },
+
+  async pgDispose() {
+    const old = playground;
+    playground = undefined;
+    if (!old) return { released: false };
+    await (await old).dispose();
+    return { released: true };
+  },
+
   async dispose() {
     const old = trainer;
     trainer = undefined;
     if (old) await old.then((t) => t.dispose()).catch(() => undefined);
+    const oldPg = playground;
+    playground = undefined;
+    if (oldPg) await oldPg.then((t) => t.dispose()).catch(() => undefined);
     const entries = [...sessions.values()];
     sessions.clear();
     const opened = await Promise.allSettled(entries);

@@ -17,6 +17,7 @@ import type {
   GanTrainInfo,
   GanViewConfig,
 } from '../runtime/ganTrainer';
+import type { PgTrainConfig } from '../runtime/trainer/playground';
 import type { ModelCard } from '../runtime/modelCard';
 import type { RequestType, WorkerError, WorkerHandlers, WorkerMessage } from './protocol';
 
@@ -85,6 +86,8 @@ class Connection {
   readonly loaded = new Map<string, Promise<ModelCard>>();
   /** The trainer on this worker, once initialised (replayed from the client's config). */
   trainer: Promise<GanTrainInfo> | undefined;
+  /** The playground trainer on this worker, once configured (replayed from the client's). */
+  playground: Promise<unknown> | undefined;
   backend: BackendName | undefined;
   adapter = '';
   closed = false;
@@ -438,6 +441,63 @@ export class InferenceClient {
     if (!conn || conn.closed || !conn.trainer) return;
     conn.trainer = undefined;
     await conn.send('trainDispose', {});
+  }
+
+  // --- the Basics playground -------------------------------------------------------------
+
+  private playgroundConfig: PgTrainConfig | undefined;
+
+  /**
+   * Configures the playground trainer (creating it on first use): settings that can change
+   * while training apply at once; `restarted` when the parameters started afresh. A new
+   * worker (after a fallback) is configured from the last configuration before its first
+   * request, and starts afresh.
+   */
+  configurePlayground(
+    config: PgTrainConfig,
+  ): Promise<{ restarted: boolean; backend: BackendName }> {
+    this.playgroundConfig = config;
+    return this.withFallback(async (conn) => {
+      const r = conn.send('pgConfig', { config });
+      conn.playground = r;
+      r.catch(() => {
+        if (conn.playground === r) conn.playground = undefined;
+      });
+      return r;
+    });
+  }
+
+  /** Sends a playground request, configuring the worker's trainer first when it has none. */
+  playground<K extends 'pgTrain' | 'pgStep' | 'pgSnapshot' | 'pgReset' | 'pgRestore'>(
+    type: K,
+    args: WorkerHandlers[K]['args'],
+  ): Promise<WorkerHandlers[K]['result']> {
+    return this.withFallback(async (conn) => {
+      if (!conn.playground) {
+        const config = this.playgroundConfig;
+        if (!config)
+          throw new InferenceError({
+            kind: 'runtime',
+            message: 'the playground was not configured',
+          });
+        const r = conn.send('pgConfig', { config });
+        conn.playground = r;
+        r.catch(() => {
+          if (conn.playground === r) conn.playground = undefined;
+        });
+      }
+      await conn.playground;
+      return conn.send(type, args);
+    });
+  }
+
+  /** Releases the playground trainer. */
+  async playgroundDispose(): Promise<void> {
+    this.playgroundConfig = undefined;
+    const conn = this.conn;
+    if (!conn || conn.closed || !conn.playground) return;
+    conn.playground = undefined;
+    await conn.send('pgDispose', {});
   }
 
   /** The backend and adapter now running, starting the worker if needed. */

@@ -17,6 +17,12 @@ import type {
   GanViewConfig,
 } from '../runtime/ganTrainer';
 import type { ModelLoadErrorKind } from '../runtime/loader';
+import type {
+  PgSnapshot,
+  PgStepDetail,
+  PgTrainConfig,
+  PgTrainReport,
+} from '../runtime/trainer/playground';
 import type { ModelCard } from '../runtime/modelCard';
 
 export interface WorkerHandlers {
@@ -63,6 +69,21 @@ export interface WorkerHandlers {
   /** Back to the checkpoint at G step `stepsG`; `restored` is null when there is none. */
   trainRestoreCheckpoint: { args: { stepsG: number }; result: { restored: GanSteps | null } };
   trainDispose: { args: Record<string, never>; result: { released: boolean } };
+  /**
+   * The Basics playground's trainer (runtime/trainer/playground.ts), one per worker:
+   * `pgConfig` creates it or applies a configuration (`restarted` when the parameters started
+   * afresh); the others act on it.
+   */
+  pgConfig: {
+    args: { config: PgTrainConfig };
+    result: { restarted: boolean; backend: BackendName };
+  };
+  pgTrain: { args: { iterations: number }; result: PgTrainReport };
+  pgStep: { args: Record<string, never>; result: PgStepDetail };
+  pgSnapshot: { args: Record<string, never>; result: PgSnapshot };
+  pgReset: { args: Record<string, never>; result: { reset: true } };
+  pgRestore: { args: Record<string, never>; result: { restored: boolean } };
+  pgDispose: { args: Record<string, never>; result: { released: boolean } };
   /** Releases every session (and the WebGPU device) before the worker is terminated. */
   dispose: { args: Record<string, never>; result: { released: number } };
   /** Test hook: destroys the WebGPU device, as a driver reset or GPU crash would. */

@@ -408,7 +408,8 @@ function gStep(
   return { state, lossG, logits, terms, grad, fake, fakeGrad };
 }
 
-function finish(ad: Autodiff, key: string): GanGraph {
+/** The built graph of `ad` under a session cache key (every runtime/graph train step's). */
+export function finish(ad: Autodiff, key: string): GanGraph {
   return {
     key,
     bytes: ad.toBytes(),
