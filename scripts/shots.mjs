@@ -32,7 +32,8 @@ const VIEWS = {
   'basics-losses': { hash: '#/basics', clicks: ['basics.mode.losses'] },
   'basics-descent': { hash: '#/basics', clicks: ['basics.mode.descent'] },
   'basics-backprop': { hash: '#/basics', clicks: ['basics.mode.backprop'] },
-  'basics-playground': { hash: '#/basics', clicks: ['basics.mode.playground'] },
+  // The trainer opens in the worker first: wait for the network's own heatmaps.
+  'basics-playground': { hash: '#/basics', clicks: ['basics.mode.playground'], wait: 8000 },
 };
 const SIZES = [
   [1280, 800],
@@ -73,6 +74,7 @@ async function open(name, w, h) {
   await settle(page);
   for (let i = 0; i < (view.keys ?? 0); i++) await page.keyboard.press('ArrowRight');
   if (view.keys) await settle(page);
+  if (view.wait) await page.waitForTimeout(view.wait);
   return page;
 }
 
