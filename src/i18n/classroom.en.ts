@@ -1,6 +1,8 @@
 /** English strings of classroom mode, tours and export (mounted at `classroom`). */
 export const classroomEn = {
   mode: 'Classroom',
+  /** The same, on a phone's narrow header. */
+  modeShort: 'Class',
   modeHint: 'Classroom mode: larger type, full screen and keyboard shortcuts (C)',
   contrast: 'High contrast',
   laser: 'Laser pointer',

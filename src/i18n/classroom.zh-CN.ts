@@ -3,6 +3,7 @@ import type { classroomEn } from './classroom.en';
 /** 课堂模式、导览和导出的中文文案（挂载在 `classroom`）。 */
 export const classroomZhCN: typeof classroomEn = {
   mode: '课堂模式',
+  modeShort: '课堂',
   modeHint: '课堂模式：更大的字号、全屏和键盘快捷键（C）',
   contrast: '高对比度',
   laser: '激光笔',

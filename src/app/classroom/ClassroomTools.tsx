@@ -1,3 +1,4 @@
+import { useMediaQuery } from '../useMediaQuery';
 import { useEffect, useState, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +53,7 @@ function stepLesson(delta: 1 | -1): void {
 export function ClassroomToggle() {
   const { t } = useTranslation();
   const on = useAppStore((s) => s.classroom.on);
+  const narrow = useMediaQuery('(max-width: 600px)');
   return (
     <button
       type="button"
@@ -61,7 +63,7 @@ export function ClassroomToggle() {
       title={t('classroom.modeHint')}
       data-testid="classroom.toggle"
     >
-      {t('classroom.mode')}
+      {narrow ? t('classroom.modeShort') : t('classroom.mode')}
     </button>
   );
 }
