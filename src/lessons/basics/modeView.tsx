@@ -1,12 +1,10 @@
 /**
  * What the Basics activations and losses views share: the walk through a mode's steps (store,
- * keys, playback), edits validated by the mode's schema (a refused one keeps the last good config
- * and names the field), and the overview diagram whose boxes are the steps.
+ * keys, playback) and the overview diagram whose boxes are the steps (edits go through the
+ * shared useConfigEdit).
  */
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { problemsOf } from '../../store/lessonRegistry';
 import { useAppStore } from '../../store/store';
 import { FlowDiagram, type FlowEdge, type FlowNode } from '../../viz/FlowDiagram';
 import { formatValue } from '../../viz/format';
@@ -15,7 +13,7 @@ import { Stage } from '../shared/Stage';
 import { StepControls } from '../shared/StepControls';
 import { usePlayback } from '../shared/usePlayback';
 import { useStepKeys } from '../shared/useStepKeys';
-import { useBasicsStep, type BasicsConfig } from './config';
+import { useBasicsStep } from './config';
 
 /** A number as the views show it: 4 significant digits. */
 export const f4 = (v: number) => formatValue(v, 4);
@@ -35,29 +33,6 @@ export function useModeSteps<S extends string>(steps: readonly S[]) {
   return { steps, step, stepId: steps[step]!, count, go, playback };
 }
 export type ModeWalk<S extends string> = ReturnType<typeof useModeSteps<S>>;
-
-/** Validates and stores a change to the mode's config; `problem` says why one was refused. */
-export function useModeEdit<C extends BasicsConfig>(schema: z.ZodType<C>, config: C) {
-  const setConfig = useAppStore((s) => s.setConfig);
-  const [problem, setProblem] = useState<string | null>(null);
-  const edit = useCallback(
-    (patch: Partial<C>) => {
-      const result = schema.safeParse({ ...config, ...patch });
-      if (result.success) {
-        setProblem(null);
-        setConfig('basics', result.data);
-      } else {
-        setProblem(
-          problemsOf(result.error, 'config')
-            .map((p) => `${p.field}: ${p.message}`)
-            .join('; '),
-        );
-      }
-    },
-    [schema, config, setConfig],
-  );
-  return { edit, problem };
-}
 
 /**
  * A mode's stage: its controls, the stepper and its headline numbers in the bar; the overview

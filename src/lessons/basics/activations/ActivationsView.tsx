@@ -21,7 +21,8 @@ import { LossChart, type ChartCurve, type ChartMark } from '../../gan/losses/Los
 import '../../gan/gan.css';
 import { StagePanel } from '../../shared/Stage';
 import { useBasicsModeConfig } from '../config';
-import { ModeStage, f4, sub, useModeEdit, useModeSteps } from '../modeView';
+import { ModeStage, f4, sub, useModeSteps } from '../modeView';
+import { useConfigEdit } from '../../shared/useConfigEdit';
 import { NumbersField } from '../NumbersField';
 import '../basics-actloss.css';
 import { ACTIVATIONS, activationsConfigSchema } from './config';
@@ -67,7 +68,7 @@ export function ActivationsView() {
   const hide = useAppStore((s) => s.embed.hide);
   const walk = useModeSteps(ACTIVATIONS_STEPS);
   const { step, stepId } = walk;
-  const { edit, problem } = useModeEdit(activationsConfigSchema, config);
+  const { edit, problem } = useConfigEdit('basics', activationsConfigSchema, config);
   const [probe, setProbe] = useState<number>(config.xs[config.xs.length > 3 ? 3 : 0] ?? 1);
   const shown = (name: (typeof ACTIVATIONS_HIDEABLE)[number]) => !hide.includes(name);
 

@@ -10,7 +10,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemsOf } from '../../../store/lessonRegistry';
+import { useConfigEdit } from '../../shared/useConfigEdit';
 import { useAppStore } from '../../../store/store';
 import { FlowDiagram, type FlowEdge, type FlowNode } from '../../../viz/FlowDiagram';
 import { formatValue } from '../../../viz/format';
@@ -66,9 +66,7 @@ export function BackpropView() {
   const config = useBasicsModeConfig('backprop');
   const storedStep = useBasicsStep();
   const hide = useAppStore((s) => s.embed.hide);
-  const setConfig = useAppStore((s) => s.setConfig);
   const setStep = useAppStore((s) => s.setStep);
-  const [problem, setProblem] = useState<string | null>(null);
   const [selected, setSelected] = useState<Edge | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const shown = (name: (typeof BACKPROP_HIDEABLE)[number]) => !hide.includes(name);
@@ -86,31 +84,15 @@ export function BackpropView() {
   const layers = config.sizes.length - 1;
 
   /** Validates and stores a change; a refused one keeps the last good config and says why. */
-  const apply = useCallback(
-    (next: BackpropConfig): boolean => {
-      const result = backpropConfigSchema.safeParse(next);
-      if (!result.success) {
-        setProblem(
-          problemsOf(result.error, 'config')
-            .map((p) => `${p.field}: ${p.message}`)
-            .join('; '),
-        );
-        return false;
-      }
-      setProblem(null);
-      setConfig('basics', result.data);
-      return true;
-    },
-    [setConfig],
-  );
+  const { edit: store, problem } = useConfigEdit('basics', backpropConfigSchema, config);
   const edit = useCallback(
     (patch: Partial<BackpropConfig>) => {
-      if (apply({ ...config, ...patch })) {
+      if (store(patch)) {
         setHistory([]);
         if (patch.sizes) setSelected(null);
       }
     },
-    [apply, config],
+    [store],
   );
 
   const train = () => {
@@ -121,14 +103,14 @@ export function BackpropView() {
     };
     const weights = r.weightsAfter.map((m) => m.map((row) => row.map(clean)));
     const biases = r.biasesAfter.map((b) => b.map(clean));
-    if (apply({ ...config, weights, biases })) {
+    if (store({ weights, biases })) {
       setHistory((h) => [...h, entry].slice(-50));
       go(0);
     }
   };
   const restart = () => {
     const first = history[0];
-    if (first && apply({ ...config, weights: first.weights, biases: first.biases })) {
+    if (first && store({ weights: first.weights, biases: first.biases })) {
       setHistory([]);
       go(0);
     }

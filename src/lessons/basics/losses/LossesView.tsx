@@ -14,7 +14,8 @@ import { LossChart } from '../../gan/losses/LossChart';
 import '../../gan/gan.css';
 import { StagePanel } from '../../shared/Stage';
 import { useBasicsModeConfig } from '../config';
-import { ModeStage, f4, sub, useModeEdit, useModeSteps } from '../modeView';
+import { ModeStage, f4, sub, useModeSteps } from '../modeView';
+import { useConfigEdit } from '../../shared/useConfigEdit';
 import { NumbersField } from '../NumbersField';
 import '../basics-actloss.css';
 import { LOSSES, lossesConfigSchema, type LossesConfig, type LossFn } from './config';
@@ -75,7 +76,7 @@ export function LossesView() {
   const hide = useAppStore((s) => s.embed.hide);
   const walk = useModeSteps(LOSSES_STEPS);
   const { step, stepId } = walk;
-  const { edit, problem } = useModeEdit(lossesConfigSchema, config);
+  const { edit, problem } = useConfigEdit('basics', lossesConfigSchema, config);
   const [chosen, setChosen] = useState<number | null>(null);
   const shown = (name: (typeof LOSSES_HIDEABLE)[number]) => !hide.includes(name);
 

@@ -21,7 +21,7 @@ import {
   type PgStep,
 } from '../../../core/playground';
 import type { PgStepDetail } from '../../../runtime/trainer/playground';
-import { problemsOf } from '../../../store/lessonRegistry';
+import { useConfigEdit } from '../../shared/useConfigEdit';
 import { useAppStore } from '../../../store/store';
 import { ColorLegend } from '../../../viz/ColorLegend';
 import { Formula, texNum } from '../../../viz/Formula';
@@ -77,9 +77,8 @@ export function PlaygroundView() {
   const config = useBasicsModeConfig('playground');
   const storedStep = useBasicsStep();
   const hide = useAppStore((s) => s.embed.hide);
-  const setConfig = useAppStore((s) => s.setConfig);
   const setStep = useAppStore((s) => s.setStep);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { edit, problem } = useConfigEdit('basics', playgroundConfigSchema, config);
   const [followed, setFollowed] = useState<Weight | null>(null);
   const shown = (name: (typeof PLAYGROUND_HIDEABLE)[number]) => !hide.includes(name);
 
@@ -120,22 +119,6 @@ export function PlaygroundView() {
   useEffect(() => {
     if (step > 0 && !detail) void stepInto();
   }, [step, detail, stepInto]);
-
-  const edit = useCallback(
-    (patch: Partial<PlaygroundConfig>) => {
-      const result = playgroundConfigSchema.safeParse({ ...config, ...patch });
-      if (result.success) {
-        setProblem(null);
-        setConfig('basics', result.data);
-      } else
-        setProblem(
-          problemsOf(result.error, 'config')
-            .map((p) => `${p.field}: ${p.message}`)
-            .join('; '),
-        );
-    },
-    [config, setConfig],
-  );
 
   const regression = isRegression(config.dataset);
   const data = useMemo(
